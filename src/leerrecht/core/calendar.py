@@ -123,7 +123,9 @@ class SchoolCalendar:
             if not 0 <= weekday <= 4:
                 raise ValueError(f"lesuren: weekdag {weekday} bestaat niet (0 = ma .. 4 = vr)")
             if value < 0 or value > 12:
-                raise ValueError(f"lesuren op {WEEKDAYS[weekday]}: {value} ligt niet tussen 0 en 12")
+                raise ValueError(
+                    f"lesuren op {WEEKDAYS[weekday]}: {value} ligt niet tussen 0 en 12"
+                )
         if not any(v > 0 for v in self.hours.values()):
             raise ValueError("lesuren: geen enkele weekdag heeft lestijd")
         days: list[dt.date] = []

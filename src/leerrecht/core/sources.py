@@ -53,8 +53,11 @@ HR_2B_LRV = Source("002_116d4f78152f417a.txt", "§2b Langdurig relatief verzuim"
 HR_2B_WETTELIJK = Source("002_116d4f78152f417a.txt", "§2b Wettelijk verzuim")
 HR_3A_THUISZITTERS = Source("002_116d4f78152f417a.txt", "§3a Thuiszitters")
 IJV_6_MELDEN = Source("003_b5c3f7bcc2f8dd10.txt", "§6 Aan- en afwezigheid op school en het melden")
-IJV_7_THUISZITTER = Source("003_b5c3f7bcc2f8dd10.txt", "§7 Verschillende groepen (thuiszitters 2a/2b, absoluut verzuimers)")
+IJV_7_THUISZITTER = Source(
+    "003_b5c3f7bcc2f8dd10.txt", "§7 Verschillende groepen (thuiszitters 2a/2b, absoluut verzuimers)"
+)
 IJV_BIJLAGE_1 = Source(
     "003_b5c3f7bcc2f8dd10.txt", "bijlage 1 Juridisch kader leerplicht en kwalificatieplicht"
 )
 OCW_VAKANTIES = Source("Rijksoverheid / OCW", "Schoolvakanties per schooljaar")
+HR_2A_SCHORSING = Source("002_116d4f78152f417a.txt", "§2a Schorsing")

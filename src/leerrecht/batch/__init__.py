@@ -1,0 +1,1 @@
+"""Batch interface: read a school's DATA_DIR, evaluate, write JSON or a table."""
