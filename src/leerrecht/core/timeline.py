@@ -13,6 +13,12 @@ from leerrecht.core.calendar import SchoolCalendar
 EPSILON = 1e-9
 
 
+def registration_order(reg: Registration) -> tuple[dt.date, int, str, str, float, str]:
+    """A total order on registrations, so results never depend on the input order."""
+    hours = -1.0 if reg.hours is None else reg.hours
+    return (reg.date, reg.line, reg.kind.value, reg.reason.value, hours, reg.note)
+
+
 @dataclass(frozen=True, slots=True)
 class Streak:
     """A run of consecutive school days, each wholly ongeoorloofd absent.
@@ -47,7 +53,7 @@ class PupilTimeline:
 
     def __post_init__(self) -> None:
         self.by_day = defaultdict(list)
-        for reg in sorted(self.registrations, key=lambda r: (r.date, r.line)):
+        for reg in sorted(self.registrations, key=registration_order):
             if reg.date <= self.as_of:
                 self.by_day[reg.date].append(reg)
         self.ongeoorloofd_hours = {}
