@@ -58,12 +58,41 @@ class SchoolData:
 # -- school.toml ------------------------------------------------------------------------------
 
 
-def _line_of(text: str, key: str, occurrence: int = 0) -> int | None:
+def _line_of(text: str, key: str, occurrence: int = 0, table: str | None = None) -> int | None:
+    """The line where ``key`` is set (or a ``[key]``/``[[key]]`` table starts).
+
+    With ``table``, only that table's section is searched; otherwise keys of the top-level table
+    are only looked for before the first table header, so a ``name`` inside a ``[[closed]]``
+    table is not mistaken for the school's name.
+    """
     pattern = re.compile(rf"^\s*\[*\s*{re.escape(key)}\s*[\]=]", re.MULTILINE)
-    matches = list(pattern.finditer(text))
+    headers = [m.start() for m in re.finditer(r"^\s*\[", text, re.MULTILINE)]
+    lo, hi = 0, len(text)
+    if table is not None:
+        header = re.search(rf"^\s*\[\s*{re.escape(table)}\s*\]", text, re.MULTILINE)
+        if header is None:
+            return None
+        lo = header.end()
+        hi = next((h for h in headers if h > header.start()), len(text))
+    elif re.search(rf"^\s*\[+\s*{re.escape(key)}\s*\]", text, re.MULTILINE) is None and headers:
+        hi = headers[0]
+    matches = [m for m in pattern.finditer(text) if lo <= m.start() < hi]
     if len(matches) <= occurrence:
         return None
     return text.count("\n", 0, matches[occurrence].start()) + 1
+
+
+def _array_item_line(text: str, table: str, index: int, key: str) -> int | None:
+    """The line of ``key`` inside the ``index``-th ``[[table]]`` (else the table's header)."""
+    headers = list(re.finditer(rf"^\s*\[\[\s*{re.escape(table)}\s*\]\]", text, re.MULTILINE))
+    if index >= len(headers):
+        return None
+    start = headers[index].end()
+    following = re.search(r"^\s*\[", text[start:], re.MULTILINE)
+    end = start + following.start() if following else len(text)
+    match = re.search(rf"^\s*{re.escape(key)}\s*=", text[start:end], re.MULTILINE)
+    position = start + match.start() if match else headers[index].start()
+    return text.count("\n", 0, position) + 1
 
 
 def _toml_date(path: Path, text: str, value: Any, key: str, table: str, index: int) -> dt.date:
@@ -77,7 +106,7 @@ def _toml_date(path: Path, text: str, value: Any, key: str, table: str, index: i
     raise InputError(
         path,
         f"[[{table}]] nr. {index + 1}: {key} = {value!r} is geen datum; schrijf JJJJ-MM-DD",
-        line=_line_of(text, table, index),
+        line=_array_item_line(text, table, index, key),
         column=key,
     )
 
@@ -136,7 +165,7 @@ def load_school(path: Path) -> tuple[School, CodeMapping | None]:
             raise InputError(
                 path,
                 f"[hours] {key!r} is geen weekdag; gebruik mon, tue, wed, thu, fri",
-                line=_line_of(text, key),
+                line=_line_of(text, key, table="hours"),
                 column=key,
             )
         if (
@@ -148,7 +177,7 @@ def load_school(path: Path) -> tuple[School, CodeMapping | None]:
             raise InputError(
                 path,
                 f"[hours] {key} = {value!r} moet een getal tussen 0 en 12 klokuren zijn",
-                line=_line_of(text, key),
+                line=_line_of(text, key, table="hours"),
                 column=key,
             )
         hours[WEEKDAYS.index(key)] = float(value) * factor
@@ -304,11 +333,21 @@ class _Csv:
             line = reader.line_num
             if not any(v.strip() for v in values):
                 continue
-            if len(values) != len(self.columns):
+            if len(values) > len(self.columns):
                 raise InputError(
                     self.path,
-                    f"{len(values)} velden, maar de kop heeft {len(self.columns)} kolommen",
+                    f"{len(values)} velden, maar de kop heeft {len(self.columns)} kolommen "
+                    "(een scheidingsteken te veel, of een veld met een komma zonder aanhalingstekens?)",
                     line=line,
+                    column=len(self.columns) + 1,
+                )
+            if len(values) < len(self.columns):
+                raise InputError(
+                    self.path,
+                    f"{len(values)} velden, maar de kop heeft {len(self.columns)} kolommen; "
+                    f"kolom '{self.columns[len(values)]}' en verder ontbreken",
+                    line=line,
+                    column=self.columns[len(values)],
                 )
             yield line, {c: v.strip() for c, v in zip(self.columns, values, strict=True)}
 

@@ -1,0 +1,3 @@
+from leerrecht.cli import main
+
+raise SystemExit(main())
