@@ -74,3 +74,11 @@ def test_melding_categorie_18plus_zonder_startkwalificatie() -> None:
 def test_geboren_op_29_februari() -> None:
     assert age_on(D(2008, 2, 29), D(2026, 2, 28)) == 17
     assert age_on(D(2008, 2, 29), D(2026, 3, 1)) == 18
+
+
+def test_status_legt_zichzelf_uit() -> None:
+    periods = leerplicht_periods(D(2010, 3, 1))
+    assert "2026-07-31" in periods.explain(D(2026, 3, 1))
+    assert "16 wordt" in periods.explain(D(2026, 3, 1))
+    assert "kwalificatieplichtig tot en met 2028-02-29" in periods.explain(D(2026, 9, 1))
+    assert "Nog niet leerplichtig" in leerplicht_periods(D(2021, 6, 10)).explain(D(2026, 3, 1))

@@ -15,7 +15,16 @@ from typing import Any
 from leerrecht.core.absence import Registration
 from leerrecht.core.calendar import add_werkdagen
 from leerrecht.core.leerplicht import LeerplichtPeriods, leerplicht_periods, melding_category
-from leerrecht.core.model import Check, Melding, Pupil, School, Soort, Thuiszitter, Verlof
+from leerrecht.core.model import (
+    Check,
+    Explanation,
+    Melding,
+    Pupil,
+    School,
+    Soort,
+    Thuiszitter,
+    Verlof,
+)
 from leerrecht.core.rules.inschrijving import uitschrijving_checks
 from leerrecht.core.rules.luxe import doubtful_sick_checks, luxe_blocks, luxe_explanation
 from leerrecht.core.rules.schorsing import schorsing_checks
@@ -38,6 +47,11 @@ class PupilResult:
             "pupil_id": self.pupil.pupil_id,
             "leerplicht": self.periods.status(self.as_of).value,
             "thuiszitter": self.thuiszitter.to_dict() if self.thuiszitter else None,
+            "leerplicht_explanation": Explanation(
+                rule="leerplicht_status",
+                text=self.periods.explain(self.as_of),
+                sources=self.periods.sources(self.as_of),
+            ).to_dict(),
         }
 
 

@@ -66,6 +66,29 @@ class LeerplichtPeriods:
             return Leerplicht.KWALIFICATIEPLICHTIG
         return Leerplicht.NIET_LEERPLICHTIG
 
+    def explain(self, day: dt.date) -> str:
+        """A Dutch sentence that says why the pupil has this status on ``day``."""
+        status = self.status(day)
+        if status is Leerplicht.LEERPLICHTIG:
+            return (
+                f"Leerplichtig vanaf de maand na de vijfde verjaardag ({self.start}), "
+                f"tot en met {self.full_end}: {self.full_end_reason}."
+            )
+        if status is Leerplicht.KWALIFICATIEPLICHTIG:
+            return (
+                f"De volledige leerplicht eindigde op {self.full_end} ({self.full_end_reason}); "
+                f"kwalificatieplichtig tot en met {self.kwalificatie_end} (dag voor de 18e "
+                "verjaardag), zolang er geen startkwalificatie is."
+            )
+        if day < self.start:
+            return f"Nog niet leerplichtig: de leerplicht begint op {self.start}."
+        if self.kwalificatie_end is None:
+            return (
+                f"Niet meer leerplichtig: de volledige leerplicht eindigde op {self.full_end} en "
+                "er is een startkwalificatie of de leerling is 18."
+            )
+        return f"Niet meer leerplichtig: de kwalificatieplicht eindigde op {self.kwalificatie_end}."
+
     def sources(self, day: dt.date) -> tuple[Source, ...]:
         status = self.status(day)
         if status is Leerplicht.LEERPLICHTIG:
@@ -107,7 +130,7 @@ def leerplicht_periods(
     if end_12 < end_16:
         full_end, reason = end_12, reason_12
     else:
-        full_end, reason = end_16, "einde van het schooljaar waarin de leerling 16 werd"
+        full_end, reason = end_16, "einde van het schooljaar waarin de leerling 16 wordt"
     kwalificatie_end: dt.date | None = None
     if not startkwalificatie:
         kwalificatie_end = birthday(birth, 18) - dt.timedelta(days=1)
