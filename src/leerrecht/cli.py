@@ -9,6 +9,9 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from rich.console import Console
+from rich.table import Table
+
 from leerrecht import __version__
 from leerrecht.batch.errors import InputError
 from leerrecht.batch.loader import load_data_dir
@@ -16,6 +19,14 @@ from leerrecht.batch.output import render_table, to_json
 from leerrecht.core.calendar import CalendarError
 from leerrecht.core.evaluate import evaluate
 from leerrecht.core.model import VerlofSoort
+from leerrecht.core.protocols.describe import describe, diff
+from leerrecht.core.protocols.loader import (
+    ProtocolError,
+    load_protocol,
+    load_protocol_file,
+    shipped_protocol_files,
+)
+from leerrecht.core.protocols.schema import Protocol
 from leerrecht.core.rules.verlof import check_verlof
 
 EXIT_INPUT = 2
@@ -75,20 +86,121 @@ def build_parser() -> argparse.ArgumentParser:
         help="vakantieverlof: een werkgeversverklaring toont aan dat vakantie in de schoolvakanties onmogelijk is",
     )
     check.set_defaults(func=_cmd_verlof_check)
+
+    protocols = sub.add_parser("protocols", help="Regionale protocollen (verzuimkaarten).")
+    protocols_sub = protocols.add_subparsers(dest="protocols_command", required=True)
+    plist = protocols_sub.add_parser("list", help="Toon de meegeleverde protocollen.")
+    plist.set_defaults(func=_cmd_protocols_list)
+    pshow = protocols_sub.add_parser("show", help="Toon alle stappen van een protocol.")
+    pshow.add_argument("protocol", metavar="ID")
+    pshow.set_defaults(func=_cmd_protocols_show)
+    pcheck = protocols_sub.add_parser("check", help="Controleer een protocolbestand.")
+    pcheck.add_argument("file", type=Path, metavar="FILE")
+    pcheck.set_defaults(func=_cmd_protocols_check)
+    pdiff = protocols_sub.add_parser("diff", help="Vergelijk twee protocollen stap voor stap.")
+    pdiff.add_argument("left", metavar="ID")
+    pdiff.add_argument("right", metavar="ID")
+    pdiff.set_defaults(func=_cmd_protocols_diff)
     return parser
+
+
+def _protocol(ref: str) -> Protocol:
+    try:
+        return load_protocol(ref)
+    except KeyError as exc:
+        raise InputError("--protocol", str(exc.args[0])) from None
+    except ProtocolError as exc:
+        raise InputError(exc.path, "ongeldig protocol:\n" + str(exc)) from None
+
+
+def _cmd_protocols_list(args: argparse.Namespace) -> int:
+    console = Console(width=140, highlight=False)
+    table = Table(title="Regionale protocollen")
+    for column in ("id", "naam", "regio", "sectoren", "stappen"):
+        table.add_column(column, overflow="fold")
+    for ref in sorted(shipped_protocol_files()):
+        protocol = _protocol(ref)
+        table.add_row(
+            protocol.id,
+            protocol.name,
+            protocol.region,
+            ", ".join(protocol.sectors),
+            str(len(protocol.steps)),
+        )
+    console.print(table)
+    return 0
+
+
+def _cmd_protocols_show(args: argparse.Namespace) -> int:
+    protocol = _protocol(args.protocol)
+    console = Console(width=160, highlight=False)
+    console.print(
+        f"[bold]{protocol.name}[/bold] ({protocol.id}), {protocol.region}; sectoren: {', '.join(protocol.sectors)}"
+    )
+    console.print(f"Bron: {protocol.source}")
+    if protocol.description:
+        console.print(protocol.description)
+    table = Table(show_lines=True)
+    for column in ("stap", "wanneer", "melding", "acties", "bron"):
+        table.add_column(column, overflow="fold")
+    for step in protocol.steps:
+        actions = "\n".join(
+            f"{actor}: {text}" for actor, texts in step.actions.items() for text in texts
+        )
+        when = describe(step.when) + (
+            f"\n[alleen {', '.join(step.sectors)}]" if step.sectors else ""
+        )
+        if step.keuze:
+            when += f"\nKeuze: {step.keuze}"
+        table.add_row(f"{step.id}\n{step.title}", when, step.melding or "", actions, step.source)
+    console.print(table)
+    return 0
+
+
+def _cmd_protocols_check(args: argparse.Namespace) -> int:
+    try:
+        protocol = load_protocol_file(args.file)
+    except ProtocolError as exc:
+        sys.stderr.write(f"leerrecht: {args.file} is ongeldig:\n{exc}\n")
+        return EXIT_INPUT
+    sys.stdout.write(
+        f"{args.file}: geldig protocol {protocol.id!r} met {len(protocol.steps)} stappen\n"
+    )
+    return 0
+
+
+def _cmd_protocols_diff(args: argparse.Namespace) -> int:
+    left = _protocol(args.left)
+    right = _protocol(args.right)
+    console = Console(width=180, highlight=False)
+    table = Table(title=f"{left.id} tegenover {right.id}", show_lines=True)
+    table.add_column("onderwerp")
+    table.add_column(left.id, overflow="fold")
+    table.add_column(right.id, overflow="fold")
+    table.add_column("verschil")
+    for row in diff(left, right):
+        table.add_row(
+            row.topic, "\n".join(row.left) or "-", "\n".join(row.right) or "-", row.status
+        )
+    console.print(table)
+    return 0
 
 
 def _cmd_evaluate(args: argparse.Namespace) -> int:
     data = load_data_dir(args.data_dir)
     as_of: dt.date = args.as_of or dt.date.today()
-    if args.protocol is not None:
+    protocol = _protocol(args.protocol) if args.protocol is not None else None
+    if protocol is not None and data.school.sector.value not in protocol.sectors:
         raise InputError(
             "--protocol",
-            f"onbekend protocol {args.protocol!r}; er zijn nog geen regionale protocollen geladen",
+            f"protocol {protocol.id!r} geldt voor {', '.join(protocol.sectors)}; "
+            f"deze school is {data.school.sector.value}",
         )
     try:
         data.school.calendar.require(as_of)
-        evaluation = evaluate(data.school, data.pupils, data.registrations, data.verloven, as_of)
+        evaluation = evaluate(
+            data.school, data.pupils, data.registrations, data.verloven, as_of, protocol
+        )
     except CalendarError as exc:
         raise InputError(args.data_dir / "school.toml", str(exc)) from None
     if args.format == "json":

@@ -9,11 +9,11 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from leerrecht.core.absence import Registration
-from leerrecht.core.calendar import add_werkdagen
+from leerrecht.core.calendar import add_werkdagen, school_year_start
 from leerrecht.core.leerplicht import LeerplichtPeriods, leerplicht_periods, melding_category
 from leerrecht.core.model import (
     Check,
@@ -21,10 +21,13 @@ from leerrecht.core.model import (
     Melding,
     Pupil,
     School,
+    Signal,
     Soort,
     Thuiszitter,
     Verlof,
 )
+from leerrecht.core.protocols.engine import ProtocolEvaluation
+from leerrecht.core.protocols.schema import Protocol
 from leerrecht.core.rules.inschrijving import uitschrijving_checks
 from leerrecht.core.rules.luxe import doubtful_sick_checks, luxe_blocks, luxe_explanation
 from leerrecht.core.rules.schorsing import schorsing_checks
@@ -41,6 +44,7 @@ class PupilResult:
     thuiszitter: Thuiszitter | None
     meldingen: tuple[Melding, ...]
     checks: tuple[Check, ...]
+    signals: tuple[Signal, ...] = ()
 
     def status_dict(self) -> dict[str, Any]:
         return {
@@ -56,18 +60,11 @@ class PupilResult:
 
 
 @dataclass(frozen=True, slots=True)
-class Signal:
-    """A protocol step reached (filled in by the regional protocols)."""
-
-    data: dict[str, Any]
-
-
-@dataclass(frozen=True, slots=True)
 class Evaluation:
     school: School
     as_of: dt.date
     results: tuple[PupilResult, ...]
-    signals: tuple[Signal, ...] = field(default=())
+    protocol: Protocol | None = None
 
     @property
     def meldingen(self) -> list[Melding]:
@@ -76,6 +73,10 @@ class Evaluation:
     @property
     def checks(self) -> list[Check]:
         return [c for r in self.results for c in r.checks]
+
+    @property
+    def signals(self) -> list[Signal]:
+        return [s for r in self.results for s in r.signals]
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -87,7 +88,12 @@ class Evaluation:
             "as_of": self.as_of.isoformat(),
             "pupils": [r.status_dict() for r in self.results],
             "meldingen": [m.to_dict() for m in self.meldingen],
-            "signals": [s.data for s in self.signals],
+            "protocol": (
+                {"id": self.protocol.id, "name": self.protocol.name, "region": self.protocol.region}
+                if self.protocol
+                else None
+            ),
+            "signals": [s.to_dict() for s in self.signals],
             "checks": [c.to_dict() for c in self.checks],
         }
 
@@ -98,6 +104,7 @@ def evaluate_pupil(
     registrations: Sequence[Registration],
     verloven: Sequence[Verlof],
     as_of: dt.date,
+    protocol: Protocol | None = None,
 ) -> PupilResult:
     calendar = school.calendar
     periods = leerplicht_periods(
@@ -144,6 +151,23 @@ def evaluate_pupil(
     checks.extend(schorsing_checks(timeline, pupil.pupil_id, school.sector))
     checks.extend(uitschrijving_checks(pupil, periods, as_of))
     checks.sort(key=lambda c: (c.on, c.kind))
+    signals: list[Signal] = []
+    if protocol is not None:
+        first_day = _first_evaluation_day(school, pupil, registrations, as_of)
+        if first_day is not None:
+            # Protocols add signals (and 'overig' meldingen); the statutory meldingen stay.
+            signals, overig = ProtocolEvaluation(
+                protocol,
+                school.sector.value,
+                pupil.pupil_id,
+                timeline,
+                first_day,
+                meldingen,
+                checks,
+                category,
+            ).run()
+            meldingen.extend(overig)
+            meldingen.sort(key=lambda m: (m.begin, m.soort.value))
     return PupilResult(
         pupil=pupil,
         periods=periods,
@@ -151,7 +175,23 @@ def evaluate_pupil(
         thuiszitter=thuiszitter_status(pupil, periods, timeline, streaks, as_of),
         meldingen=tuple(meldingen),
         checks=tuple(checks),
+        signals=tuple(signals),
     )
+
+
+def _first_evaluation_day(
+    school: School, pupil: Pupil, registrations: Sequence[Registration], as_of: dt.date
+) -> dt.date | None:
+    """The first school day a protocol is evaluated from: the start of the school year of the
+    earliest registration (or of the evaluation date), not before the enrolment."""
+    calendar = school.calendar
+    earliest = min((r.date for r in registrations if r.date <= as_of), default=as_of)
+    start = school_year_start(min(earliest, as_of))
+    while not calendar.covers(start) and start < as_of:
+        start = dt.date(start.year + 1, 8, 1)
+    if pupil.enrolled_from is not None:
+        start = max(start, pupil.enrolled_from)
+    return calendar.first_school_day_on_or_after(start)
 
 
 def evaluate(
@@ -160,6 +200,7 @@ def evaluate(
     registrations: Iterable[Registration],
     verloven: Iterable[Verlof],
     as_of: dt.date,
+    protocol: Protocol | None = None,
 ) -> Evaluation:
     by_pupil: dict[str, list[Registration]] = defaultdict(list)
     for reg in registrations:
@@ -174,7 +215,8 @@ def evaluate(
             by_pupil.get(pupil.pupil_id, []),
             verlof_by_pupil.get(pupil.pupil_id, []),
             as_of,
+            protocol,
         )
         for pupil in pupils
     )
-    return Evaluation(school=school, as_of=as_of, results=results)
+    return Evaluation(school=school, as_of=as_of, results=results, protocol=protocol)

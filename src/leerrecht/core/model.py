@@ -193,3 +193,33 @@ class Check:
             "actions": [a.to_dict() for a in self.actions],
             "explanation": self.explanation.to_dict(),
         }
+
+
+@dataclass(frozen=True, slots=True)
+class Signal:
+    """A protocol step reached by a pupil."""
+
+    pupil_id: str
+    protocol: str
+    step: str
+    title: str
+    on: dt.date
+    melding: Soort | None
+    actions: tuple[Action, ...]
+    source: str
+    explanation: Explanation
+    keuze: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "pupil_id": self.pupil_id,
+            "protocol": self.protocol,
+            "step": self.step,
+            "title": self.title,
+            "on": self.on.isoformat(),
+            "melding": self.melding.value if self.melding else None,
+            "actions": [a.to_dict() for a in self.actions],
+            "source": self.source,
+            "keuze": self.keuze,
+            "explanation": self.explanation.to_dict(),
+        }

@@ -1,0 +1,178 @@
+"""Load and validate protocol files, with errors that name file, line and field."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from leerrecht.core.protocols.schema import Protocol
+
+Path_ = tuple[str | int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ProtocolIssue:
+    line: int | None
+    field: str
+    message: str
+
+
+class ProtocolError(ValueError):
+    """A protocol file is not valid. Lists every problem with file, line and field."""
+
+    def __init__(self, path: str, issues: list[ProtocolIssue]) -> None:
+        self.path = path
+        self.issues = issues
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        lines = []
+        for issue in self.issues:
+            where = f"{self.path}, regel {issue.line}" if issue.line else self.path
+            lines.append(f"{where}, veld {issue.field}: {issue.message}")
+        return "\n".join(lines)
+
+
+def _line_map(node: yaml.Node, path: Path_, out: dict[Path_, int]) -> None:
+    out[path] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            key = key_node.value
+            out[(*path, key)] = key_node.start_mark.line + 1
+            _line_map(value_node, (*path, key), out)
+            out[(*path, key)] = key_node.start_mark.line + 1
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _line_map(item, (*path, index), out)
+
+
+def _line_for(loc: Path_, lines: dict[Path_, int]) -> int | None:
+    probe = tuple(loc)
+    while probe:
+        if probe in lines:
+            return lines[probe]
+        probe = probe[:-1]
+    return lines.get(())
+
+
+def _clean_loc(loc: tuple[Any, ...]) -> Path_:
+    """Drop pydantic's union-member tags (class names) from an error location."""
+    return tuple(
+        p for p in loc if isinstance(p, int) or (not str(p)[:1].isupper() and "[" not in str(p))
+    )
+
+
+def _field_name(loc: Path_) -> str:
+    text = ""
+    for part in loc:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text or "(bestand)"
+
+
+def parse_protocol(text: str, path: str = "<protocol>") -> Protocol:
+    try:
+        node = yaml.compose(text)
+        data = yaml.safe_load(text)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark
+        line = mark.line + 1 if mark is not None else None
+        raise ProtocolError(
+            path, [ProtocolIssue(line, "(yaml)", f"ongeldige YAML: {exc.problem}")]
+        ) from None
+    if not isinstance(data, dict) or node is None:
+        raise ProtocolError(
+            path,
+            [
+                ProtocolIssue(
+                    1, "(bestand)", "een protocol is een YAML-mapping met id, name, steps, ..."
+                )
+            ],
+        )
+    lines: dict[Path_, int] = {}
+    _line_map(node, (), lines)
+    try:
+        return Protocol.model_validate(data)
+    except ValidationError as exc:
+        issues: list[ProtocolIssue] = []
+        seen: set[tuple[Path_, str]] = set()
+        for error in exc.errors():
+            loc = _clean_loc(error["loc"])
+            message = str(error["msg"]).removeprefix("Value error, ")
+            if error["type"] == "extra_forbidden":
+                message = "onbekend veld (tikfout?)"
+            elif error["type"] == "missing":
+                message = "verplicht veld ontbreekt"
+            key = (loc, message)
+            if key in seen:
+                continue
+            seen.add(key)
+            issues.append(ProtocolIssue(_line_for(loc, lines), _field_name(loc), message))
+        raise ProtocolError(path, _prefer_specific(issues)) from None
+
+
+def _prefer_specific(issues: list[ProtocolIssue]) -> list[ProtocolIssue]:
+    """Union conditions produce one error per alternative; keep the most specific ones."""
+    if len(issues) <= 1:
+        return issues
+    by_line: dict[int | None, list[ProtocolIssue]] = {}
+    for issue in issues:
+        by_line.setdefault(issue.line, []).append(issue)
+    kept: list[ProtocolIssue] = []
+    for group in by_line.values():
+        specific = [i for i in group if i.message != "onbekend veld (tikfout?)" or len(group) == 1]
+        kept.extend(specific or group)
+    return kept
+
+
+def load_protocol_file(path: Path) -> Protocol:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ProtocolError(
+            str(path), [ProtocolIssue(None, "(bestand)", "bestand bestaat niet")]
+        ) from None
+    protocol = parse_protocol(text, path.name)
+    if path.stem != protocol.id:
+        raise ProtocolError(
+            path.name,
+            [
+                ProtocolIssue(
+                    _line_for(("id",), _lines_of(text)),
+                    "id",
+                    f"id {protocol.id!r} moet gelijk zijn aan de bestandsnaam ({path.stem})",
+                )
+            ],
+        )
+    return protocol
+
+
+def _lines_of(text: str) -> dict[Path_, int]:
+    lines: dict[Path_, int] = {}
+    node = yaml.compose(text)
+    if node is not None:
+        _line_map(node, (), lines)
+    return lines
+
+
+def shipped_protocol_files() -> dict[str, Path]:
+    folder = resources.files("leerrecht.core.protocols").joinpath("data")
+    return {Path(str(p)).stem: Path(str(p)) for p in folder.iterdir() if str(p).endswith(".yaml")}
+
+
+def load_protocol(ref: str) -> Protocol:
+    """Load a shipped protocol by id, or a protocol file by path."""
+    shipped = shipped_protocol_files()
+    if ref in shipped:
+        return load_protocol_file(shipped[ref])
+    path = Path(ref)
+    if path.suffix in (".yaml", ".yml") and path.exists():
+        return load_protocol_file(path)
+    known = ", ".join(sorted(shipped)) or "(geen)"
+    raise KeyError(
+        f"onbekend protocol {ref!r}; beschikbaar: {known} (of geef het pad van een .yaml-bestand)"
+    )
