@@ -11,7 +11,8 @@ import pytest
 from leerrecht.core.absence import Kind, Reason, Registration
 from leerrecht.core.calendar import SchoolCalendar, build_calendar
 from leerrecht.core.evaluate import PupilResult, evaluate_pupil
-from leerrecht.core.model import Pupil, School, Sector, Verlof
+from leerrecht.core.model import Pupil, School, Sector, Signal, Verlof
+from leerrecht.core.protocols.loader import load_protocol
 from leerrecht.core.vacations import Region, shipped_vacations
 
 PO_HOURS = {0: 5.5, 1: 5.5, 2: 3.75, 3: 5.5, 4: 5.5}
@@ -83,8 +84,26 @@ class Scenario:
         for day in self.days(start, end):
             self.registrations.append(absent(day, reason, pupil_id=self.who.pupil_id))
 
-    def at(self, as_of: dt.date) -> PupilResult:
-        return evaluate_pupil(self.school, self.who, self.registrations, self.verloven, as_of)
+    def at(self, as_of: dt.date, protocol: str | None = None) -> PupilResult:
+        loaded = load_protocol(protocol) if protocol is not None else None
+        return evaluate_pupil(self.school, self.who, self.registrations, self.verloven, as_of, loaded)
+
+    def signals(self, protocol: str, as_of: dt.date, step: str | None = None) -> list[Signal]:
+        """The signals of a protocol up to ``as_of`` (optionally of one step)."""
+        return [s for s in self.at(as_of, protocol).signals if step is None or s.step == step]
+
+    def reached_on(self, protocol: str, step: str, as_of: dt.date) -> list[dt.date]:
+        """The days on which ``step`` was reached, evaluating up to ``as_of``."""
+        return [s.on for s in self.signals(protocol, as_of, step)]
+
+    def assert_reached_exactly(self, protocol: str, step: str, day: dt.date) -> Signal:
+        """``step`` is reached on ``day`` and not a school day earlier."""
+        previous = self.calendar.previous_school_day(day)
+        assert previous is not None
+        assert self.reached_on(protocol, step, previous) == [], f"{step} al bereikt voor {day}"
+        signals = self.signals(protocol, day, step)
+        assert [s.on for s in signals][-1:] == [day], f"{step} niet bereikt op {day}: {[s.on for s in signals]}"
+        return signals[-1]
 
 
 @pytest.fixture
