@@ -66,6 +66,7 @@ class Scenario:
     who: Pupil = field(default_factory=pupil)
     registrations: list[Registration] = field(default_factory=list)
     verloven: Sequence[Verlof] = ()
+    manual: dict[str, list[dt.date]] = field(default_factory=dict)
 
     @property
     def school(self) -> School:
@@ -86,7 +87,9 @@ class Scenario:
 
     def at(self, as_of: dt.date, protocol: str | None = None) -> PupilResult:
         loaded = load_protocol(protocol) if protocol is not None else None
-        return evaluate_pupil(self.school, self.who, self.registrations, self.verloven, as_of, loaded)
+        return evaluate_pupil(
+            self.school, self.who, self.registrations, self.verloven, as_of, loaded, self.manual
+        )
 
     def signals(self, protocol: str, as_of: dt.date, step: str | None = None) -> list[Signal]:
         """The signals of a protocol up to ``as_of`` (optionally of one step)."""
@@ -102,7 +105,9 @@ class Scenario:
         assert previous is not None
         assert self.reached_on(protocol, step, previous) == [], f"{step} al bereikt voor {day}"
         signals = self.signals(protocol, day, step)
-        assert [s.on for s in signals][-1:] == [day], f"{step} niet bereikt op {day}: {[s.on for s in signals]}"
+        assert [s.on for s in signals][-1:] == [day], (
+            f"{step} niet bereikt op {day}: {[s.on for s in signals]}"
+        )
         return signals[-1]
 
 

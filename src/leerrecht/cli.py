@@ -14,7 +14,7 @@ from rich.table import Table
 
 from leerrecht import __version__
 from leerrecht.batch.errors import InputError
-from leerrecht.batch.loader import load_data_dir
+from leerrecht.batch.loader import check_manual_steps, load_data_dir
 from leerrecht.batch.output import render_table, to_json
 from leerrecht.core.calendar import CalendarError
 from leerrecht.core.evaluate import evaluate
@@ -26,7 +26,7 @@ from leerrecht.core.protocols.loader import (
     load_protocol_file,
     shipped_protocol_files,
 )
-from leerrecht.core.protocols.schema import Protocol
+from leerrecht.core.protocols.schema import Protocol, manual_step_ids
 from leerrecht.core.rules.verlof import check_verlof
 
 EXIT_INPUT = 2
@@ -196,10 +196,25 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
             f"protocol {protocol.id!r} geldt voor {', '.join(protocol.sectors)}; "
             f"deze school is {data.school.sector.value}",
         )
+    if data.manual:
+        if protocol is None:
+            raise InputError(
+                data.manual_path or "handmatig.csv",
+                "handmatig.csv gebruikt, maar er is geen --protocol gekozen",
+                line=data.manual[0].line,
+                column="step",
+            )
+        check_manual_steps(data, manual_step_ids(protocol))
     try:
         data.school.calendar.require(as_of)
         evaluation = evaluate(
-            data.school, data.pupils, data.registrations, data.verloven, as_of, protocol
+            data.school,
+            data.pupils,
+            data.registrations,
+            data.verloven,
+            as_of,
+            protocol,
+            data.manual,
         )
     except CalendarError as exc:
         raise InputError(args.data_dir / "school.toml", str(exc)) from None

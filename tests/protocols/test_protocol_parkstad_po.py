@@ -8,7 +8,6 @@ Source: shared/seeds/000_0f780dca5d4be8ea.txt (Handreiking schoolverzuim PO en S
 from __future__ import annotations
 
 from conftest import D, Scenario, absent, late, pupil
-
 from leerrecht.core.absence import Reason
 from leerrecht.core.model import Soort
 
@@ -86,7 +85,9 @@ def test_lrv_thuiszitter_na_28_dagen(scenario: Scenario) -> None:
     # 2 maart + 28 dagen = 29 maart (zondag): de eerste schooldag daarna is 30 maart
     signal = scenario.assert_reached_exactly(P, "lrv-thuiszitter", D(2026, 3, 30))
     assert signal.melding is Soort.LRV
-    assert scenario.reached_on(P, "lrv-thuiszitter", D(2026, 4, 10)) == [D(2026, 3, 30)]  # één keer per reeks
+    assert scenario.reached_on(P, "lrv-thuiszitter", D(2026, 4, 10)) == [
+        D(2026, 3, 30)
+    ]  # één keer per reeks
 
 
 def test_thuiszitter_regionale_afspraak_telt_ook_ziekte(scenario: Scenario) -> None:
@@ -148,7 +149,9 @@ def test_protocol_laat_de_wettelijke_meldingen_staan(scenario: Scenario) -> None
     """De wet is de ondergrens: met of zonder protocol dezelfde wettelijke meldingen."""
     scenario.absent_days(D(2026, 3, 2), D(2026, 4, 10))
     without = scenario.at(D(2026, 4, 10)).meldingen
-    with_protocol = [m for m in scenario.at(D(2026, 4, 10), P).meldingen if m.soort is not Soort.OVERIG]
+    with_protocol = [
+        m for m in scenario.at(D(2026, 4, 10), P).meldingen if m.soort is not Soort.OVERIG
+    ]
     assert tuple(with_protocol) == without
 
 

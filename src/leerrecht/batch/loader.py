@@ -30,6 +30,7 @@ from leerrecht.core.calendar import (
 )
 from leerrecht.core.model import (
     ExitReason,
+    ManualStep,
     Pupil,
     School,
     Sector,
@@ -50,6 +51,8 @@ class SchoolData:
     registrations: tuple[Registration, ...]
     verloven: tuple[Verlof, ...]
     codes: CodeMapping | None = None
+    manual: tuple[ManualStep, ...] = ()
+    manual_path: Path | None = None
 
     def pupil(self, pupil_id: str) -> Pupil | None:
         return next((p for p in self.pupils if p.pupil_id == pupil_id), None)
@@ -618,4 +621,46 @@ def load_data_dir(data_dir: Path) -> SchoolData:
     registrations = load_absences(data_dir / "absences.csv", school, pupils, codes, factor)
     verlof_path = data_dir / "verlof.csv"
     verloven = load_verlof(verlof_path, school, pupils) if verlof_path.exists() else ()
-    return SchoolData(school, pupils, registrations, verloven, codes)
+    manual_path = data_dir / "handmatig.csv"
+    manual = load_manual(manual_path, pupils) if manual_path.exists() else ()
+    return SchoolData(
+        school, pupils, registrations, verloven, codes, manual, manual_path if manual else None
+    )
+
+
+# -- handmatig.csv ----------------------------------------------------------------------------
+
+MANUAL_REQUIRED = ("pupil_id", "step", "date")
+
+
+def load_manual(path: Path, pupils: tuple[Pupil, ...]) -> tuple[ManualStep, ...]:
+    """Protocol steps that staff recorded by hand (steps with a 'handmatig' condition)."""
+    table = _Csv(path, MANUAL_REQUIRED, ("note",))
+    known = {p.pupil_id for p in pupils}
+    result: list[ManualStep] = []
+    for line, row in table.rows():
+        if row["pupil_id"] not in known:
+            raise table.error(
+                line, "pupil_id", f"leerling {row['pupil_id']!r} staat niet in pupils.csv"
+            )
+        if not row["step"]:
+            raise table.error(
+                line, "step", "step is leeg; geef het id van een handmatige protocolstap"
+            )
+        day = table.date(line, row, "date")
+        assert day is not None
+        result.append(ManualStep(row["pupil_id"], row["step"], day, row.get("note", ""), line))
+    return tuple(result)
+
+
+def check_manual_steps(data: SchoolData, manual_step_ids: set[str]) -> None:
+    """Every row of handmatig.csv must name a manual step of the chosen protocol."""
+    for record in data.manual:
+        if record.step not in manual_step_ids:
+            known = ", ".join(sorted(manual_step_ids)) or "(geen)"
+            raise InputError(
+                data.manual_path or "handmatig.csv",
+                f"{record.step!r} is geen handmatige stap van dit protocol; kies uit {known}",
+                line=record.line,
+                column="step",
+            )

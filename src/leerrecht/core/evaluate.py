@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -18,6 +18,7 @@ from leerrecht.core.leerplicht import LeerplichtPeriods, leerplicht_periods, mel
 from leerrecht.core.model import (
     Check,
     Explanation,
+    ManualStep,
     Melding,
     Pupil,
     School,
@@ -105,6 +106,7 @@ def evaluate_pupil(
     verloven: Sequence[Verlof],
     as_of: dt.date,
     protocol: Protocol | None = None,
+    manual_steps: Mapping[str, Sequence[dt.date]] | None = None,
 ) -> PupilResult:
     calendar = school.calendar
     periods = leerplicht_periods(
@@ -165,6 +167,7 @@ def evaluate_pupil(
                 meldingen,
                 checks,
                 category,
+                manual_steps,
             ).run()
             meldingen.extend(overig)
             meldingen.sort(key=lambda m: (m.begin, m.soort.value))
@@ -201,6 +204,7 @@ def evaluate(
     verloven: Iterable[Verlof],
     as_of: dt.date,
     protocol: Protocol | None = None,
+    manual: Iterable[ManualStep] = (),
 ) -> Evaluation:
     by_pupil: dict[str, list[Registration]] = defaultdict(list)
     for reg in registrations:
@@ -208,6 +212,10 @@ def evaluate(
     verlof_by_pupil: dict[str, list[Verlof]] = defaultdict(list)
     for verlof in verloven:
         verlof_by_pupil[verlof.pupil_id].append(verlof)
+    manual_by_pupil: dict[str, dict[str, list[dt.date]]] = defaultdict(lambda: defaultdict(list))
+    for record in manual:
+        if record.date <= as_of:
+            manual_by_pupil[record.pupil_id][record.step].append(record.date)
     results = tuple(
         evaluate_pupil(
             school,
@@ -216,6 +224,7 @@ def evaluate(
             verlof_by_pupil.get(pupil.pupil_id, []),
             as_of,
             protocol,
+            manual_by_pupil.get(pupil.pupil_id),
         )
         for pupil in pupils
     )

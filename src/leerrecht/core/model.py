@@ -223,3 +223,14 @@ class Signal:
             "keuze": self.keuze,
             "explanation": self.explanation.to_dict(),
         }
+
+
+@dataclass(frozen=True, slots=True)
+class ManualStep:
+    """A protocol step that staff decided was reached (handmatig.csv or the web app)."""
+
+    pupil_id: str
+    step: str
+    date: dt.date
+    note: str = ""
+    line: int = 0

@@ -8,6 +8,7 @@ from leerrecht.core.protocols.schema import (
     AllCondition,
     AnyCondition,
     Condition,
+    ManualCondition,
     MetricCondition,
     Protocol,
     Step,
@@ -49,10 +50,17 @@ def describe(cond: Condition) -> str:
         return " en ".join(f"({describe(c)})" for c in cond.all)
     if isinstance(cond, AnyCondition):
         return " of ".join(f"({describe(c)})" for c in cond.any)
+    if isinstance(cond, ManualCondition):
+        return f"handmatig: {cond.handmatig}"
     if isinstance(cond, WettelijkCondition):
         ref = cond.wettelijk
         if ref.melding is not None:
-            return f"wettelijke melding {ref.melding}" + (f" ({ref.rule})" if ref.rule else "")
+            text = f"wettelijke melding {ref.melding}" + (f" ({ref.rule})" if ref.rule else "")
+            if ref.min_schooldagen:
+                text += f", ten minste {ref.min_schooldagen} schooldagen"
+            if ref.max_schooldagen:
+                text += f", ten hoogste {ref.max_schooldagen} schooldagen"
+            return text
         return f"wettelijk aandachtspunt {ref.check}"
     return _describe_metric(cond)
 
@@ -79,6 +87,8 @@ def _describe_metric(cond: MetricCondition) -> str:
 
 def topic(step: Step) -> str:
     leaf = iter_leaves(step.when)[0]
+    if isinstance(leaf, ManualCondition):
+        return "handmatig vastgesteld"
     if isinstance(leaf, WettelijkCondition):
         ref = leaf.wettelijk
         if ref.check is not None:

@@ -10,7 +10,7 @@ reached, so a new signal always stands for new events.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from leerrecht.core.calendar import add_werkdagen, school_year_start
@@ -21,6 +21,7 @@ from leerrecht.core.protocols.schema import (
     AllCondition,
     AnyCondition,
     Condition,
+    ManualCondition,
     MetricCondition,
     Protocol,
     Step,
@@ -74,7 +75,9 @@ class ProtocolEvaluation:
         meldingen: Sequence[Melding],
         checks: Sequence[Check],
         category: Callable[[dt.date], str | None],
+        manual: Mapping[str, Sequence[dt.date]] | None = None,
     ) -> None:
+        self.manual = manual or {}
         self.protocol = protocol
         self.steps = [s for s in protocol.steps if s.sectors is None or sector in s.sectors]
         self.pupil_id = pupil_id
@@ -178,6 +181,13 @@ class ProtocolEvaluation:
                     continue
                 if ref.rule is not None and melding.explanation.rule != ref.rule:
                     continue
+                if ref.min_schooldagen or ref.max_schooldagen:
+                    end = melding.end or day
+                    n = len(self.facts.calendar.school_days_between(melding.begin, end))
+                    if ref.min_schooldagen and n < ref.min_schooldagen:
+                        continue
+                    if ref.max_schooldagen and n > ref.max_schooldagen:
+                        continue
                 text = f"wettelijke melding {melding.soort.value} ({melding.begin} t/m {melding.end or 'open'})"
                 return _Hit(text, tuple(r.date for r in melding.explanation.absences))
             return None
@@ -203,6 +213,12 @@ class ProtocolEvaluation:
             return None
         if isinstance(cond, WettelijkCondition):
             hit = self._wettelijk(cond, day)
+        elif isinstance(cond, ManualCondition):
+            hit = (
+                _Hit(f"handmatig vastgelegd: {cond.handmatig}", ())
+                if day in self.manual.get(step.id, ())
+                else None
+            )
         else:
             hit = self._metric(step, cond, day)
         return [hit] if hit is not None else None

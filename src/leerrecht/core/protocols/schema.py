@@ -216,16 +216,27 @@ class WettelijkRef(_Strict):
     melding: MeldingSoort | None = None
     rule: str | None = None
     check: str | None = None
+    min_schooldagen: int | None = Field(default=None, ge=1)
+    max_schooldagen: int | None = Field(default=None, ge=1)
 
     @model_validator(mode="after")
     def _check(self) -> WettelijkRef:
         if (self.melding is None) == (self.check is None):
             raise ValueError("verwijs naar precies één: melding (soort) of check")
+        if self.check is not None and (self.min_schooldagen or self.max_schooldagen):
+            raise ValueError("min_schooldagen en max_schooldagen gelden alleen voor een melding")
         return self
 
 
 class WettelijkCondition(_Strict):
     wettelijk: WettelijkRef
+
+
+class ManualCondition(_Strict):
+    """A step that a person decides on (for example 'ziekmelding is reden tot zorg'). It is
+    never derived from the registrations: staff record it (handmatig.csv, or the web app)."""
+
+    handmatig: str = Field(min_length=5)
 
 
 class AllCondition(_Strict):
@@ -237,7 +248,7 @@ class AnyCondition(_Strict):
 
 
 Condition = Annotated[
-    Union[MetricCondition, WettelijkCondition, AllCondition, AnyCondition],  # noqa: UP007
+    Union[MetricCondition, WettelijkCondition, ManualCondition, AllCondition, AnyCondition],  # noqa: UP007
     Field(union_mode="left_to_right"),
 ]
 AllCondition.model_rebuild()
@@ -316,9 +327,20 @@ class Protocol(_Strict):
         raise KeyError(step_id)
 
 
-def iter_leaves(cond: Condition) -> list[MetricCondition | WettelijkCondition]:
+def iter_leaves(
+    cond: Condition,
+) -> list[MetricCondition | WettelijkCondition | ManualCondition]:
     if isinstance(cond, AllCondition):
         return [leaf for c in cond.all for leaf in iter_leaves(c)]
     if isinstance(cond, AnyCondition):
         return [leaf for c in cond.any for leaf in iter_leaves(c)]
     return [cond]
+
+
+def manual_step_ids(protocol: Protocol) -> set[str]:
+    """The steps of a protocol that staff record by hand."""
+    return {
+        step.id
+        for step in protocol.steps
+        if any(isinstance(leaf, ManualCondition) for leaf in iter_leaves(step.when))
+    }
