@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections import defaultdict
 
 import pytest
@@ -107,7 +108,7 @@ def test_een_stap_wordt_een_keer_per_venster_bereikt(
             years = [school_year_start(d) for d in days]
             assert len(years) == len(set(years)), (step.id, days)
         if window.kind == "lesweken" and window.n is not None:
-            for earlier, later in zip(days, days[1:], strict=False):
+            for earlier, later in itertools.pairwise(days):
                 assert not school.calendar.within_lesweken(earlier, later, window.n), (
                     step.id,
                     days,
