@@ -103,3 +103,16 @@ def test_ziekmelding_voor_de_vakantie_is_een_signaal_en_nooit_een_melding(
 def test_ziekmelding_midden_in_een_lesweek_geeft_geen_signaal(scenario: Scenario) -> None:
     scenario.registrations.append(absent(D(2026, 3, 4), Reason.ZIEK))
     assert scenario.at(D(2026, 3, 31)).checks == ()
+
+
+def test_luxe_melding_blijft_staan_als_het_verzuim_na_de_vakantie_langer_wordt(
+    scenario: Scenario,
+) -> None:
+    """De melding is nodig op de eerste schooldag na de vakantie; een tweede afwezige dag maakt
+    de periode langer maar verschuift het moment niet (anders verdwijnt hij van de werklijst)."""
+    scenario.registrations.append(absent(D(2026, 2, 23)))
+    (first,) = scenario.at(D(2026, 2, 23)).meldingen
+    scenario.registrations.append(absent(D(2026, 2, 24)))
+    (longer,) = scenario.at(D(2026, 2, 24)).meldingen
+    assert first.reached == longer.reached == D(2026, 2, 23)
+    assert longer.end == D(2026, 2, 24)

@@ -114,7 +114,7 @@ def _protocol(ref: str) -> Protocol:
 
 
 def _cmd_protocols_list(args: argparse.Namespace) -> int:
-    console = Console(width=140, highlight=False)
+    console = Console(width=140, highlight=False, markup=False)
     table = Table(title="Regionale protocollen")
     for column in ("id", "naam", "regio", "sectoren", "stappen"):
         table.add_column(column, overflow="fold")
@@ -133,9 +133,9 @@ def _cmd_protocols_list(args: argparse.Namespace) -> int:
 
 def _cmd_protocols_show(args: argparse.Namespace) -> int:
     protocol = _protocol(args.protocol)
-    console = Console(width=160, highlight=False)
+    console = Console(width=160, highlight=False, markup=False)
     console.print(
-        f"[bold]{protocol.name}[/bold] ({protocol.id}), {protocol.region}; sectoren: {', '.join(protocol.sectors)}"
+        f"{protocol.name} ({protocol.id}), {protocol.region}; sectoren: {', '.join(protocol.sectors)}"
     )
     console.print(f"Bron: {protocol.source}")
     if protocol.description:
@@ -172,7 +172,7 @@ def _cmd_protocols_check(args: argparse.Namespace) -> int:
 def _cmd_protocols_diff(args: argparse.Namespace) -> int:
     left = _protocol(args.left)
     right = _protocol(args.right)
-    console = Console(width=180, highlight=False)
+    console = Console(width=180, highlight=False, markup=False)
     table = Table(title=f"{left.id} tegenover {right.id}", show_lines=True)
     table.add_column("onderwerp")
     table.add_column(left.id, overflow="fold")

@@ -202,3 +202,17 @@ def test_handmatig_csv_zonder_protocol(tmp_path: Path, capsys: pytest.CaptureFix
     code, _, err = run(capsys, "evaluate", str(data_dir), "--as-of", "2026-03-20")
     assert code == 2
     assert "geen --protocol" in err
+
+
+def test_haken_in_protocoltekst_worden_letterlijk_getoond(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Protocol text is data, never terminal markup: '[absent]' and '[/b]' are shown as written."""
+    path = tmp_path / "met-hand.yaml"
+    path.write_text(
+        MANUAL_PROTOCOL.replace("Verwijst naar de jeugdarts", "Actie [absent] met [/b] haken"),
+        encoding="utf-8",
+    )
+    code, out, err = run(capsys, "protocols", "show", str(path))
+    assert code == 0, err
+    assert "[absent]" in out and "[/b]" in out

@@ -9,8 +9,6 @@ paasdag 6 april 2026 is vrij, Goede Vrijdag 3 april 2026 is een schooldag.
 
 from __future__ import annotations
 
-import pytest
-
 from conftest import D, Scenario, absent, late, pupil
 from leerrecht.core.absence import Reason
 from leerrecht.core.model import Sector, Soort
@@ -332,13 +330,6 @@ def test_thuiszitter_telt_geen_ziekte() -> None:
     assert s.reached_on(P, "thuiszitter-8-weken", D(2026, 4, 24)) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "engine: na een signaal telt aandeel_lestijd vanaf het einde van de periode, maar beoordeelt "
-        "het venster al voordat het 4 lesweken lang is (één dag afwezig = 100%)"
-    ),
-)
 def test_thuiszitter_een_keer_per_periode_van_4_lesweken() -> None:
     """docs/protocollen.md: aandeel_lestijd telt 'pas als het hele venster voorbij is'. Na het
     signaal van 25 maart is één ongeoorloofde dag op 22 april geen thuiszitten."""

@@ -157,3 +157,12 @@ def test_meegeleverde_protocollen_zijn_geldig(ref: str) -> None:
     for name, path in shipped_protocol_files().items():
         assert load_protocol_file(path).id == name
     assert load_protocol(ref).steps
+
+
+def test_foutmeldingen_zijn_nederlands() -> None:
+    error = error_of(
+        GOOD.replace("sectors: [po]", "sectors: [po, hbo]").replace("at_least: 5", "at_least: vijf")
+    )
+    messages = {i.field: i.message for i in error.issues}
+    assert "'hbo' is niet toegestaan" in messages["sectors[1]"]
+    assert messages["steps[0].when.at_least"] == "'vijf' is geen getal"

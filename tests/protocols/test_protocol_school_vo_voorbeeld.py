@@ -134,12 +134,16 @@ def test_ongeoorloofd_vaker_na_de_5e_keer(vo: Scenario) -> None:
     assert len(overig_on(vo, KEREN[5])) == 1
 
 
-def test_vaker_geeft_alleen_de_eerste_herhaling(vo: Scenario) -> None:
-    """Keuze (grens van de engine): 'en vaker' wordt alleen bij de 6e keer bereikt, niet bij de
-    7e; de school volgt latere keren zelf."""
+def test_vaker_geeft_elke_volgende_keer_een_signaal(vo: Scenario) -> None:
+    """Stap 3 deel 2, '5e keer en vaker': elke keer vanaf de 6e opnieuw (en de 5e keer zelf is
+    een eigen stap)."""
     vo.registrations += [one_hour(d) for d in KEREN]
-    assert vo.reached_on(P, "ongeoorloofd-vaker", D(2026, 3, 31)) == [KEREN[5]]
+    assert len(KEREN) > 6
+    assert vo.reached_on(P, "ongeoorloofd-vaker", D(2026, 3, 31)) == list(KEREN[5:])
     assert vo.reached_on(P, "ongeoorloofd-5e-keer", D(2026, 3, 31)) == [KEREN[4]]
+    assert len(
+        [m for m in vo.at(D(2026, 3, 31), P).meldingen if m.soort is Soort.OVERIG]
+    ) >= 2 + len(KEREN[5:])
 
 
 def test_een_keer_is_een_schooldag_niet_een_registratie(vo: Scenario) -> None:
@@ -218,34 +222,50 @@ def test_geoorloofd_1_50_lesblokken(vo: Scenario) -> None:
 
 def test_geoorloofd_50_70_lesblokken(vo: Scenario) -> None:
     """Stap 4 deel 2, '50-70 lesblokken': 'TL meldt leerling aan voor spreekuur Jeugdarts'.
-    Hele ziektedagen van 7 blokken: 7 dagen = 49, de 8e dag = 56 blokken."""
+    Een hele ziektedag van 6 uur is 6 x 60 / 50 = 7,2 blokken: 6 dagen = 43,2, de 7e dag = 50,4."""
     days = vo.days(D(2026, 3, 2), D(2026, 3, 20))
-    vo.registrations += [absent(d, Reason.ZIEK) for d in days[:8]]
-    signal = vo.assert_reached_exactly(P, "geoorloofd-50-70-lesblokken", days[7])
+    vo.registrations += [absent(d, Reason.ZIEK) for d in days[:7]]
+    signal = vo.assert_reached_exactly(P, "geoorloofd-50-70-lesblokken", days[6])
     assert signal.melding is None
     assert any("spreekuur Jeugdarts" in a.text for a in signal.actions)
 
 
 def test_geoorloofd_meer_dan_70_lesblokken_melden_bij_duo(vo: Scenario) -> None:
     """Stap 4 deel 3, 'meer dan 70 lesblokken': 'TL meldt leerling bij DUO voor inzet
-    Leerplicht, met als mededeling/reden: zorgen over het verzuim'. 10 dagen = 70 blokken is
-    niet meer dan 70; de 11e dag = 77."""
+    Leerplicht, met als mededeling/reden: zorgen over het verzuim'. 9 dagen = 64,8 blokken;
+    de 10e dag = 72 blokken, meer dan 70."""
     days = vo.days(D(2026, 3, 2), D(2026, 3, 20))
-    vo.registrations += [absent(d, Reason.ZIEK) for d in days[:11]]
-    signal = vo.assert_reached_exactly(P, "geoorloofd-meer-dan-70-lesblokken", days[10])
+    vo.registrations += [absent(d, Reason.ZIEK) for d in days[:10]]
+    signal = vo.assert_reached_exactly(P, "geoorloofd-meer-dan-70-lesblokken", days[9])
     assert signal.melding is Soort.OVERIG
     assert any("zorgen over het verzuim" in a.text for a in signal.actions)
-    assert len(overig_on(vo, days[10])) == 1
+    assert len(overig_on(vo, days[9])) == 1
 
 
 def test_lesblokken_van_50_minuten(vo: Scenario) -> None:
-    """Keuze: block_minutes 50; een hele dag van 6 uur is 7 blokken, een les van 50 minuten 1
-    blok; de lesblokken tellen per schooljaar (één signaal per rij per schooljaar)."""
+    """Keuze: block_minutes 50; de gemiste lestijd wordt omgerekend naar blokken van 50 minuten,
+    per schooljaar (één signaal per rij per schooljaar). 6 hele dagen = 43,2 blokken; 7 lessen
+    van 50 minuten op de 10e dag maken 50,2."""
     days = vo.days(D(2026, 3, 2), D(2026, 3, 13))
-    vo.registrations += [absent(d, Reason.ZIEK) for d in days[:7]]  # 49 blokken
-    vo.registrations.append(Registration("p1", days[9], Kind.ABSENT, Reason.ARTS, 50 / 60))
+    vo.registrations += [absent(d, Reason.ZIEK) for d in days[:6]]
+    assert vo.reached_on(P, "geoorloofd-50-70-lesblokken", days[9]) == []
+    vo.registrations += [
+        Registration("p1", days[9], Kind.ABSENT, Reason.ARTS, 50 / 60) for _ in range(7)
+    ]
     assert vo.reached_on(P, "geoorloofd-50-70-lesblokken", days[9]) == [days[9]]
     assert vo.reached_on(P, "geoorloofd-1-50-lesblokken", days[9]) == [days[0]]
+
+
+def test_lesblokken_hangen_niet_af_van_hoe_de_school_registreert(vo: Scenario) -> None:
+    """Dezelfde gemiste lestijd, per dag of per les geregistreerd, geeft dezelfde blokken."""
+    days = vo.days(D(2026, 3, 2), D(2026, 3, 13))
+    per_lesson = Scenario(sector=vo.sector)
+    vo.registrations += [absent(d, Reason.ZIEK) for d in days[:7]]
+    per_lesson.registrations += [
+        Registration("p1", d, Kind.ABSENT, Reason.ZIEK, 1.0) for d in days[:7] for _ in range(6)
+    ]
+    step = "geoorloofd-50-70-lesblokken"
+    assert vo.reached_on(P, step, days[9]) == per_lesson.reached_on(P, step, days[9]) == [days[6]]
 
 
 def test_geoorloofd_meer_dan_1_8_van_de_lestijd_in_4_lesweken(vo: Scenario) -> None:

@@ -24,10 +24,10 @@ def to_json(evaluation: Evaluation) -> str:
 
 
 def render_table(evaluation: Evaluation, out: TextIO) -> None:
-    console = Console(file=out, width=140, highlight=False)
+    console = Console(file=out, width=140, highlight=False, markup=False)
     data: dict[str, Any] = evaluation.to_dict()
     console.print(
-        f"[bold]{evaluation.school.name}[/bold] ({evaluation.school.sector.value}), "
+        f"{evaluation.school.name} ({evaluation.school.sector.value}), "
         f"stand per {evaluation.as_of}: {len(data['pupils'])} leerlingen, "
         f"{len(data['meldingen'])} meldingen, {len(data['checks'])} aandachtspunten"
     )

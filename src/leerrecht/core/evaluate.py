@@ -30,7 +30,12 @@ from leerrecht.core.model import (
 from leerrecht.core.protocols.engine import ProtocolEvaluation
 from leerrecht.core.protocols.schema import Protocol
 from leerrecht.core.rules.inschrijving import uitschrijving_checks
-from leerrecht.core.rules.luxe import doubtful_sick_checks, luxe_blocks, luxe_explanation
+from leerrecht.core.rules.luxe import (
+    doubtful_sick_checks,
+    luxe_blocks,
+    luxe_explanation,
+    luxe_reached,
+)
 from leerrecht.core.rules.schorsing import schorsing_checks
 from leerrecht.core.rules.thuiszitter import thuiszitter_status
 from leerrecht.core.rules.wettelijk import DEADLINE_WERKDAGEN, WettelijkVerzuim
@@ -139,7 +144,7 @@ def evaluate_pupil(
                 hours=hours,
                 due=add_werkdagen(block[-1], DEADLINE_WERKDAGEN),
                 sequence=1,
-                reached=block[-1],
+                reached=luxe_reached(timeline, block),
                 explanation=luxe_explanation(timeline, block, hours),
             )
         )

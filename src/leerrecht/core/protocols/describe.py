@@ -74,8 +74,10 @@ def _describe_metric(cond: MetricCondition) -> str:
         "structureel_verzuim_weken",
     ):
         parts.append(cond.window.describe())
-    if cond.meet == "kalenderdagen":
-        parts.append("(kalenderdagen)")
+    if cond.meet != "schooldagen":
+        parts.append(f"({cond.meet})")
+    if cond.herhalen:
+        parts.append("(elke dag opnieuw)")
     if cond.count_by == "registratie":
         parts.append("(per registratie)")
     if cond.reasons is not None:
@@ -92,7 +94,12 @@ def topic(step: Step) -> str:
     if isinstance(leaf, WettelijkCondition):
         ref = leaf.wettelijk
         if ref.check is not None:
-            return "ziekteverzuim"
+            return {
+                "twijfelachtig_ziekteverzuim": "ziekteverzuim",
+                "schorsing_melden": "schorsing",
+                "schorsing_te_lang": "schorsing",
+                "uitschrijving_niet_toegestaan": "in- en uitschrijving",
+            }.get(ref.check, "wettelijke aandachtspunten")
         return {
             "16_uur": "wettelijk verzuim (16 uur)",
             "lrv": "thuiszitters en langdurig afwezig",
@@ -100,6 +107,12 @@ def topic(step: Step) -> str:
             "luxe": "luxe verzuim",
             "overig": "overig verzuim",
         }[ref.melding or "overig"]
+    if (
+        leaf.metric == "aandeel_lestijd"
+        and leaf.reasons is not None
+        and all(not r.geoorloofd for r in leaf.reasons)
+    ):
+        return "thuiszitters en langdurig afwezig"
     return TOPICS[leaf.metric]
 
 

@@ -106,15 +106,15 @@ class ProtocolEvaluation:
             day = self.facts.calendar.next_school_day(day)
         return day or start
 
-    def _window_complete(self, lower: dt.date, weeks: int, day: dt.date) -> bool:
+    def _window_complete(self, lower: dt.date) -> bool:
+        """A share of lesson time needs the whole window: N lesweken of data up to the day."""
         previous = self.facts.calendar.previous_school_day(lower)
-        return (previous is not None and previous >= self.facts.first_day) or (
-            self.facts.calendar.lesweek_index(day) - self.facts.calendar.lesweek_index(lower)
-            >= weeks
-        )
+        return previous is not None and previous >= self.facts.first_day
 
     def _metric(self, step: Step, cond: MetricCondition, day: dt.date) -> _Hit | None:
-        last = self.state[step.id].last
+        # herhalen: the leaf is judged afresh every day, not limited to once per window (used
+        # with a 'keer' leaf for "every time from the Nth").
+        last = None if cond.herhalen else self.state[step.id].last
         label = METRIC_LABELS[cond.metric]
         if cond.metric in STREAK_METRICS:
             run = streak_metric(self.facts, cond, day)
@@ -122,7 +122,7 @@ class ProtocolEvaluation:
                 return None
             if last is not None and run.streak_start is not None and run.streak_start <= last:
                 return None  # once per run
-            unit = "kalenderdagen" if cond.meet == "kalenderdagen" else ""
+            unit = cond.meet if cond.meet != "schooldagen" else ""
             text = f"{run.value:g} {label}{' (' + unit + ')' if unit else ''} sinds {run.streak_start} ({cond.threshold_text()})"
             return _Hit(text, run.days)
 
@@ -143,8 +143,11 @@ class ProtocolEvaluation:
                 # to it; a new period starts after it.
                 if self.facts.calendar.within_lesweken(last, day, window.n):
                     return None
-                lower = max(lower, self._period_end(last, window.n))
-            if cond.metric == "aandeel_lestijd" and not self._window_complete(lower, window.n, day):
+                period_end = self._period_end(last, window.n)
+                if cond.metric == "aandeel_lestijd" and lower < period_end:
+                    return None  # a share needs a whole window of N lesweken after the period
+                lower = max(lower, period_end)
+            if cond.metric == "aandeel_lestijd" and not self._window_complete(lower):
                 return None
         elif window.kind == "maanden":
             assert window.n is not None

@@ -60,11 +60,28 @@ def _line_for(loc: Path_, lines: dict[Path_, int]) -> int | None:
     return lines.get(())
 
 
+CONDITION_TAGS = ("metric", "wettelijk", "handmatig", "all", "any")
+
+
 def _clean_loc(loc: tuple[Any, ...]) -> Path_:
-    """Drop pydantic's union-member tags (class names) from an error location."""
-    return tuple(
+    """Drop pydantic's union tags from an error location, keeping the real field names.
+
+    A condition's tag follows ``when`` (or a list index inside ``all``/``any``) and is itself
+    followed by the failing field: ``steps.0.when.metric.at_least`` -> ``steps.0.when.at_least``.
+    """
+    parts = [
         p for p in loc if isinstance(p, int) or (not str(p)[:1].isupper() and "[" not in str(p))
-    )
+    ]
+    cleaned: list[str | int] = []
+    for i, part in enumerate(parts):
+        after_condition_slot = i > 0 and (
+            parts[i - 1] == "when"
+            or (isinstance(parts[i - 1], int) and i > 1 and parts[i - 2] in ("all", "any"))
+        )
+        if part in CONDITION_TAGS and i + 1 < len(parts) and after_condition_slot:
+            continue
+        cleaned.append(part)
+    return tuple(cleaned)
 
 
 def _field_name(loc: Path_) -> str:
@@ -102,17 +119,47 @@ def parse_protocol(text: str, path: str = "<protocol>") -> Protocol:
         seen: set[tuple[Path_, str]] = set()
         for error in exc.errors():
             loc = _clean_loc(error["loc"])
-            message = str(error["msg"]).removeprefix("Value error, ")
-            if error["type"] == "extra_forbidden":
-                message = "onbekend veld (tikfout?)"
-            elif error["type"] == "missing":
-                message = "verplicht veld ontbreekt"
+            message = _dutch(error)
             key = (loc, message)
             if key in seen:
                 continue
             seen.add(key)
             issues.append(ProtocolIssue(_line_for(loc, lines), _field_name(loc), message))
         raise ProtocolError(path, _prefer_specific(issues)) from None
+
+
+def _dutch(error: Any) -> str:
+    """The validation message in Dutch, for the regional coordinator who wrote the file."""
+    kind = error["type"]
+    ctx = error.get("ctx") or {}
+    value = error.get("input")
+    if kind == "extra_forbidden":
+        return "onbekend veld (tikfout?)"
+    if kind == "missing":
+        return "verplicht veld ontbreekt"
+    if kind in ("literal_error", "enum"):
+        expected = str(ctx.get("expected", "")).replace(" or ", " of ")
+        return f"{value!r} is niet toegestaan; kies uit {expected}"
+    if kind == "string_too_short":
+        return f"te kort: ten minste {ctx.get('min_length')} tekens"
+    if kind == "too_short":
+        return f"te weinig: ten minste {ctx.get('min_length')}"
+    if kind in ("string_type", "str_type"):
+        return "moet een tekst zijn"
+    if kind in ("int_parsing", "int_type", "int_from_float"):
+        return f"{value!r} is geen geheel getal"
+    if kind in ("float_parsing", "float_type"):
+        return f"{value!r} is geen getal"
+    if kind in ("bool_parsing", "bool_type"):
+        return f"{value!r} is geen true/false"
+    if kind in ("greater_than_equal", "less_than_equal"):
+        bound = ctx.get("ge", ctx.get("le"))
+        return f"{value!r} ligt buiten de grens ({'ten minste' if 'ge' in ctx else 'ten hoogste'} {bound})"
+    if kind in ("dict_type", "model_type", "model_attributes_type"):
+        return "hier wordt een mapping (sleutel: waarde) verwacht"
+    if kind in ("tuple_type", "list_type"):
+        return "hier wordt een lijst verwacht"
+    return str(error["msg"]).removeprefix("Value error, ")
 
 
 def _prefer_specific(issues: list[ProtocolIssue]) -> list[ProtocolIssue]:
@@ -126,7 +173,15 @@ def _prefer_specific(issues: list[ProtocolIssue]) -> list[ProtocolIssue]:
     for group in by_line.values():
         specific = [i for i in group if i.message != "onbekend veld (tikfout?)" or len(group) == 1]
         kept.extend(specific or group)
-    return kept
+    # a list that is empty only because its items failed is no separate problem
+    return [
+        issue
+        for issue in kept
+        if not (
+            issue.message.startswith("te weinig")
+            and any(o.field.startswith(issue.field + "[") for o in kept if o is not issue)
+        )
+    ]
 
 
 def load_protocol_file(path: Path) -> Protocol:

@@ -126,20 +126,27 @@ def count_metric(facts: PupilFacts, cond: MetricCondition, lower: dt.date, day: 
             if not facts.regs(d, (Kind.ABSENT,), reasons):
                 continue
             prev = facts.calendar.previous_school_day(d)
-            if prev is None or not facts.regs(prev, (Kind.ABSENT,), reasons) or prev < lower:
-                starts.append(d)
+            if (
+                prev is None
+                or prev < facts.first_day
+                or not facts.regs(prev, (Kind.ABSENT,), reasons)
+            ):
+                starts.append(d)  # a ziekmelding counts on its first day only
         return Measure(float(len(starts)), tuple(starts))
     if metric == "geoorloofd_lesblokken":
         reasons = _reasons(cond, GEOORLOOFD_ABSENCE)
-        blocks = 0.0
+        hours = 0.0
         hit = []
         for d in facts.window_days(lower, day):
             regs = facts.regs(d, (Kind.ABSENT,), reasons)
-            for reg in regs:
-                blocks += max(1, round(facts.timeline.hours_of(reg) * 60 / cond.block_minutes))
             if regs:
                 hit.append(d)
-        return Measure(blocks, tuple(hit))
+                hours += min(
+                    sum(facts.timeline.hours_of(r) for r in regs), facts.calendar.scheduled_hours(d)
+                )
+        # lesson time missed, expressed in blocks: independent of how the school registers
+        # (per lesson or per day)
+        return Measure(hours * 60 / cond.block_minutes, tuple(hit))
     if metric == "geschorste_dagen":
         return _count(facts, cond, lower, day, (Kind.ABSENT,), _reasons(cond, (Reason.SCHORSING,)))
     if metric == "aandeel_lestijd":
@@ -208,7 +215,15 @@ def streak_metric(facts: PupilFacts, cond: MetricCondition, day: dt.date) -> Mea
         back = cal.previous_school_day(back)
     run.reverse()
     start = run[0]
-    value = float((day - start).days + 1) if cond.meet == "kalenderdagen" else float(len(run))
+    if cond.meet == "kalenderdagen":
+        value = float((day - start).days + 1)
+    elif cond.meet == "lesweken":
+        # lesweken begun, counted from the weekday of the first day (vacation weeks skipped):
+        # 'more than 2 lesweken' is first true on the same weekday two lesweken later.
+        spanned = cal.lesweek_index(day) - cal.lesweek_index(start)
+        value = float(spanned + (1 if day.weekday() >= start.weekday() else 0))
+    else:
+        value = float(len(run))
     return Measure(value, tuple(run), streak_start=start)
 
 

@@ -11,7 +11,15 @@ from __future__ import annotations
 import re
 from typing import Annotated, Any, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Discriminator,
+    Field,
+    Tag,
+    field_validator,
+    model_validator,
+)
 
 from leerrecht.core.absence import Kind, Reason
 
@@ -162,8 +170,9 @@ class MetricCondition(_Strict):
     count_by: Literal["dag", "registratie"] = "dag"
     kinds: tuple[Kind, ...] | None = None
     reasons: tuple[Reason, ...] | None = None
-    meet: Literal["schooldagen", "kalenderdagen"] = "schooldagen"
+    meet: Literal["schooldagen", "kalenderdagen", "lesweken"] = "schooldagen"
     block_minutes: int = Field(default=50, ge=10, le=120)
+    herhalen: bool = False
 
     @model_validator(mode="after")
     def _check(self) -> MetricCondition:
@@ -247,9 +256,36 @@ class AnyCondition(_Strict):
     any: tuple[Condition, ...] = Field(min_length=2)
 
 
+CONDITION_KEYS = ("metric", "wettelijk", "handmatig", "all", "any")
+
+
+def _condition_kind(value: Any) -> str | None:
+    """Which kind of condition a mapping is, by its key (so errors name only that kind)."""
+    if isinstance(value, dict):
+        return next((key for key in CONDITION_KEYS if key in value), None)
+    kinds: tuple[tuple[type[BaseModel], str], ...] = (
+        (MetricCondition, "metric"),
+        (WettelijkCondition, "wettelijk"),
+        (ManualCondition, "handmatig"),
+        (AllCondition, "all"),
+        (AnyCondition, "any"),
+    )
+    return next((tag for cls, tag in kinds if isinstance(value, cls)), None)
+
+
 Condition = Annotated[
-    Union[MetricCondition, WettelijkCondition, ManualCondition, AllCondition, AnyCondition],  # noqa: UP007
-    Field(union_mode="left_to_right"),
+    Union[  # noqa: UP007
+        Annotated[MetricCondition, Tag("metric")],
+        Annotated[WettelijkCondition, Tag("wettelijk")],
+        Annotated[ManualCondition, Tag("handmatig")],
+        Annotated[AllCondition, Tag("all")],
+        Annotated[AnyCondition, Tag("any")],
+    ],
+    Discriminator(
+        _condition_kind,
+        custom_error_type="condition_kind",
+        custom_error_message="een voorwaarde begint met metric, wettelijk, handmatig, all of any",
+    ),
 ]
 AllCondition.model_rebuild()
 AnyCondition.model_rebuild()

@@ -46,6 +46,20 @@ def luxe_blocks(
     return group_consecutive(calendar, days - lrv_days)
 
 
+def luxe_reached(timeline: PupilTimeline, block: Sequence[dt.date]) -> dt.date:
+    """The day the luxe verzuim became known: the first day of the block that is luxe on its
+    own (registered as luxe, or the first school day after a vacation), else the last school
+    day before the vacation. A block that grows with more absent days keeps this day, so the
+    melding does not move on the worklist."""
+    calendar = timeline.calendar
+    for day in block:
+        if any(r.reason is Reason.LUXE for r in timeline.regs_on(day)):
+            return day
+        if calendar.vacation_before(day) is not None:
+            return day
+    return block[-1]
+
+
 def luxe_explanation(
     timeline: PupilTimeline, block: Sequence[dt.date], hours: float
 ) -> Explanation:
