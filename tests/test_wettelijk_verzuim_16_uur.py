@@ -236,3 +236,12 @@ def test_kwalificatieplichtige_17_jarige_krijgt_gewone_melding() -> None:
     s.absent_days(D(2026, 3, 2), D(2026, 3, 4))
     (melding,) = s.at(D(2026, 3, 4)).meldingen
     assert melding.soort is Soort.ZESTIEN_UUR  # 6 + 6 + 6 = 18 uur in VO
+
+
+def test_lopende_uren_tellen_naar_de_volgende_melding(scenario: Scenario) -> None:
+    """'Nadert de grens': de ongeoorloofde uren in de lopende 4 lesweken die nog niet gemeld zijn."""
+    scenario.registrations += [absent(D(2026, 3, 2)), absent(D(2026, 3, 3))]
+    assert scenario.at(D(2026, 3, 4)).lopende_uren == 11.0
+    scenario.registrations.append(absent(D(2026, 3, 5)))
+    assert scenario.at(D(2026, 3, 5)).lopende_uren == 0.0  # gemeld: de teller begint opnieuw
+    assert scenario.at(D(2026, 4, 30)).lopende_uren == 0.0  # buiten de 4 lesweken

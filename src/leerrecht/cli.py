@@ -87,6 +87,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.set_defaults(func=_cmd_verlof_check)
 
+    sub.add_parser("manage", help="Beheer van de webapplicatie (Django manage.py), bv. 'migrate'.")
+
     protocols = sub.add_parser("protocols", help="Regionale protocollen (verzuimkaarten).")
     protocols_sub = protocols.add_subparsers(dest="protocols_command", required=True)
     plist = protocols_sub.add_parser("list", help="Toon de meegeleverde protocollen.")
@@ -249,8 +251,14 @@ def _cmd_verlof_check(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if arguments[:1] == ["manage"]:
+        # Django's management commands (migrate, createsuperuser, runserver, ...)
+        from leerrecht.web.manage import main as manage
+
+        return manage(arguments[1:])
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(arguments)
     try:
         code: int = args.func(args)
     except InputError as exc:

@@ -51,12 +51,14 @@ class PupilResult:
     meldingen: tuple[Melding, ...]
     checks: tuple[Check, ...]
     signals: tuple[Signal, ...] = ()
+    lopende_uren: float = 0.0  # ongeoorloofd hours counting towards the next 16-uur melding
 
     def status_dict(self) -> dict[str, Any]:
         return {
             "pupil_id": self.pupil.pupil_id,
             "leerplicht": self.periods.status(self.as_of).value,
             "thuiszitter": self.thuiszitter.to_dict() if self.thuiszitter else None,
+            "lopende_uren": round(self.lopende_uren, 2),
             "leerplicht_explanation": Explanation(
                 rule="leerplicht_status",
                 text=self.periods.explain(self.as_of),
@@ -149,9 +151,9 @@ def evaluate_pupil(
             )
         )
     luxe_days = {d for block in blocks for d in block}
-    meldingen.extend(
-        WettelijkVerzuim(pupil.pupil_id, timeline, streaks, luxe_days, category).meldingen()
-    )
+    wettelijk = WettelijkVerzuim(pupil.pupil_id, timeline, streaks, luxe_days, category)
+    meldingen.extend(wettelijk.meldingen())
+    lopende_uren = wettelijk.running_hours(as_of, meldingen)
     meldingen.sort(key=lambda m: (m.begin, m.soort.value))
     checks: list[Check] = []
     checks.extend(doubtful_sick_checks(timeline, pupil.pupil_id))
@@ -184,6 +186,7 @@ def evaluate_pupil(
         meldingen=tuple(meldingen),
         checks=tuple(checks),
         signals=tuple(signals),
+        lopende_uren=lopende_uren,
     )
 
 

@@ -121,6 +121,23 @@ class WettelijkVerzuim:
                 return _Reach(begin, day, tuple(days), total)
         return None
 
+    def running_hours(self, as_of: dt.date, meldingen: Sequence[Melding]) -> float:
+        """Ongeoorloofd hours in the 4 lesweken up to ``as_of`` that no melding covers yet: how
+        close the pupil is to the next 16-uur melding ('nadert de grens')."""
+        last = as_of if self.cal.is_school_day(as_of) else self.cal.previous_school_day(as_of)
+        if last is None:
+            return 0.0
+        covered_until = max(
+            (m.end or as_of for m in meldingen if m.soort is not Soort.LUXE), default=dt.date.min
+        )
+        return sum(
+            hours
+            for day, hours in self.pool
+            if covered_until < day <= last
+            and self.cal.within_lesweken(day, last, WINDOW_LESWEKEN)
+            and not self._luxe_between(day, last)
+        )
+
     # -- the chain ------------------------------------------------------------------------
 
     def meldingen(self) -> list[Melding]:

@@ -1,0 +1,69 @@
+"""The register form: one row per pupil of a group, on one date and moment."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from leerrecht.core.absence import Reason
+from leerrecht.web.registratie.models import REDEN_CHOICES, Moment
+
+STATUS_CHOICES = [("aanwezig", _("aanwezig")), ("absent", _("afwezig")), ("late", _("te laat"))]
+
+
+class KeuzeForm(forms.Form):
+    datum = forms.DateField(label=_("Datum"), widget=forms.DateInput(attrs={"type": "date"}))
+    moment = forms.ChoiceField(label=_("Moment"), choices=Moment.choices, initial=Moment.DAG)
+
+
+class RegelForm(forms.Form):
+    """One pupil's line on the register."""
+
+    leerling = forms.IntegerField(widget=forms.HiddenInput)
+    status = forms.ChoiceField(choices=STATUS_CHOICES, widget=forms.RadioSelect, initial="aanwezig")
+    reden = forms.ChoiceField(choices=[("", "-"), *REDEN_CHOICES], required=False)
+    minuten = forms.IntegerField(
+        label=_("minuten te laat"), required=False, min_value=1, max_value=600
+    )
+    notitie = forms.CharField(max_length=500, required=False)
+
+    def clean(self) -> dict[str, object]:
+        data = super().clean() or {}
+        status = data.get("status")
+        if status == "absent" and not data.get("reden"):
+            self.add_error("reden", _("Kies een reden voor de afwezigheid."))
+        if status == "late":
+            if not data.get("minuten"):
+                self.add_error("minuten", _("Vul in hoeveel minuten de leerling te laat was."))
+            if not data.get("reden"):
+                data["reden"] = Reason.ONGEOORLOOFD.value
+        if status == "aanwezig":
+            data["reden"] = ""
+        return data
+
+    def uren(self) -> Decimal | None:
+        minuten = self.cleaned_data.get("minuten")
+        if self.cleaned_data.get("status") == "late" and minuten:
+            return (Decimal(minuten) / Decimal(60)).quantize(Decimal("0.01"))
+        return None
+
+
+def hours_for_moment(moment: str, scheduled: float) -> Decimal | None:
+    """Missed hours for a whole-moment absence: a day (None = whole day), half a day, a lesson."""
+    if moment == Moment.DAG:
+        return None
+    if moment in (Moment.OCHTEND, Moment.MIDDAG):
+        return (Decimal(str(scheduled)) / 2).quantize(Decimal("0.01"))
+    return Decimal("1.00")
+
+
+def parse_date(value: str | None, default: dt.date) -> dt.date:
+    if not value:
+        return default
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        return default

@@ -1,0 +1,88 @@
+"""Registrations of absence and late arrival. A pupil without a registration was present.
+
+A correction never overwrites silently: every change keeps the previous value, who changed it,
+when and why (:class:`RegistratieWijziging`).
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from leerrecht.core.absence import REASON_DESCRIPTIONS, Kind, Reason
+from leerrecht.web.scholen.models import Leerling
+
+
+class Moment(models.TextChoices):
+    DAG = "dag", _("hele dag")
+    OCHTEND = "ochtend", _("ochtend")
+    MIDDAG = "middag", _("middag")
+    LES1 = "1", _("1e lesuur")
+    LES2 = "2", _("2e lesuur")
+    LES3 = "3", _("3e lesuur")
+    LES4 = "4", _("4e lesuur")
+    LES5 = "5", _("5e lesuur")
+    LES6 = "6", _("6e lesuur")
+    LES7 = "7", _("7e lesuur")
+    LES8 = "8", _("8e lesuur")
+
+
+SOORT_CHOICES = [(Kind.ABSENT.value, _("afwezig")), (Kind.LATE.value, _("te laat"))]
+REDEN_CHOICES = [(r.value, REASON_DESCRIPTIONS[r]) for r in Reason]
+
+
+class Registratie(models.Model):
+    leerling = models.ForeignKey(Leerling, on_delete=models.CASCADE, related_name="registraties")
+    datum = models.DateField(_("datum"))
+    moment = models.CharField(
+        _("moment"), max_length=10, choices=Moment.choices, default=Moment.DAG
+    )
+    soort = models.CharField(_("soort"), max_length=10, choices=SOORT_CHOICES)
+    reden = models.CharField(_("reden"), max_length=20, choices=REDEN_CHOICES)
+    uren = models.DecimalField(
+        _("gemiste uren"),
+        max_digits=4,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text=_("leeg: de hele lesdag (afwezig)"),
+    )
+    notitie = models.CharField(_("notitie"), max_length=500, blank=True)
+    geregistreerd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True
+    )
+    geregistreerd_op = models.DateTimeField(_("geregistreerd op"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("registratie")
+        verbose_name_plural = _("registraties")
+        ordering = ["datum", "moment"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["leerling", "datum", "moment"], name="een_registratie_per_moment"
+            ),
+        ]
+        indexes = [models.Index(fields=["datum"]), models.Index(fields=["leerling", "datum"])]
+
+    def __str__(self) -> str:
+        return f"{self.leerling} {self.datum} {self.moment}: {self.soort} ({self.reden})"
+
+
+class RegistratieWijziging(models.Model):
+    """The history of a registration: the previous value and who changed it."""
+
+    leerling = models.ForeignKey(Leerling, on_delete=models.CASCADE, related_name="wijzigingen")
+    datum = models.DateField()
+    moment = models.CharField(max_length=10)
+    oude_waarde = models.CharField(_("oude waarde"), max_length=200)
+    nieuwe_waarde = models.CharField(_("nieuwe waarde"), max_length=200)
+    gewijzigd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    gewijzigd_op = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("wijziging van een registratie")
+        verbose_name_plural = _("wijzigingen van registraties")
+        ordering = ["-gewijzigd_op"]

@@ -1,0 +1,272 @@
+"""School pages: the worklist, taking the register, and the pupil page."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, cast
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.models import User
+from django.db import transaction
+from django.forms import formset_factory
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from leerrecht.core.calendar import CalendarError, add_werkdagen
+from leerrecht.web import evaluatie
+from leerrecht.web.registratie.forms import KeuzeForm, RegelForm, hours_for_moment, parse_date
+from leerrecht.web.registratie.models import Registratie, RegistratieWijziging
+from leerrecht.web.scholen import scope
+from leerrecht.web.scholen.models import Groep, School
+
+NADERT_DE_GRENS = 10.0  # uren ongeoorloofd in 4 lesweken waarboven 'nadert de grens' verschijnt
+
+
+def _school(request: HttpRequest) -> School:
+    mine = scope.scholen(request.user)
+    wanted = request.GET.get("school")
+    school = mine.filter(pk=wanted).first() if wanted and wanted.isdigit() else mine.first()
+    if school is None:
+        raise Http404(_("U heeft geen rol op een school."))
+    return school
+
+
+def _as_of(request: HttpRequest) -> dt.date:
+    return parse_date(request.GET.get("peildatum"), dt.date.today())
+
+
+def _werkdagen_tot(today: dt.date, due: dt.date) -> int:
+    """Werkdagen left until ``due`` (negative when the deadline has passed)."""
+    if due >= today:
+        n = 0
+        while add_werkdagen(today, n) < due:
+            n += 1
+        return n
+    n = 0
+    while add_werkdagen(due, n) < today:
+        n += 1
+    return -n
+
+
+@login_required
+def werklijst(request: HttpRequest) -> HttpResponse:
+    school = _school(request)
+    as_of = _as_of(request)
+    leerlingen = {
+        str(p.pk): p for p in scope.leerlingen(request.user, school).select_related("groep")
+    }
+    try:
+        evaluation = evaluatie.evaluate_pupils(school, leerlingen.values(), as_of)
+    except CalendarError as exc:
+        messages.error(request, str(exc))
+        return render(request, "werklijst.html", {"school": school, "as_of": as_of, "leeg": True})
+    meldingen: list[dict[str, Any]] = [
+        {
+            "melding": m,
+            "leerling": leerlingen[m.pupil_id],
+            "werkdagen": _werkdagen_tot(as_of, m.due),
+        }
+        for m in evaluation.meldingen
+        if m.reached <= as_of and (m.due >= as_of - dt.timedelta(days=28) or m.end is None)
+    ]
+    meldingen.sort(key=lambda row: row["werkdagen"])
+    horizon = as_of - dt.timedelta(days=28)
+    signalen: list[dict[str, Any]] = [
+        {"signaal": s, "leerling": leerlingen[s.pupil_id]}
+        for s in evaluation.signals
+        if s.on >= horizon
+    ]
+    signalen.sort(key=lambda row: row["signaal"].on, reverse=True)
+    thuiszitters = [
+        {"leerling": leerlingen[r.pupil.pupil_id], "thuiszitter": r.thuiszitter}
+        for r in evaluation.results
+        if r.thuiszitter is not None
+    ]
+    checks = [
+        {"check": c, "leerling": leerlingen[c.pupil_id]}
+        for c in evaluation.checks
+        if c.on >= horizon
+    ]
+    grens = [
+        {"leerling": leerlingen[r.pupil.pupil_id], "uren": r.lopende_uren}
+        for r in evaluation.results
+        if NADERT_DE_GRENS <= r.lopende_uren < 16
+    ]
+    context: dict[str, Any] = {
+        "school": school,
+        "scholen": scope.scholen(request.user),
+        "as_of": as_of,
+        "meldingen": meldingen,
+        "signalen": signalen,
+        "thuiszitters": thuiszitters,
+        "checks": checks,
+        "grens": grens,
+        "groepen": scope.groepen(request.user, school),
+        "schoolbreed": scope.schoolbreed(request.user, school),
+    }
+    return render(request, "werklijst.html", context)
+
+
+@login_required
+def registreren(request: HttpRequest, groep_id: int) -> HttpResponse:
+    groep = get_object_or_404(Groep, pk=groep_id)
+    if not scope.groepen(request.user, groep.school).filter(pk=groep.pk).exists():
+        raise Http404(_("Deze groep hoort niet bij uw rollen."))
+    calendar = evaluatie.calendar_for(groep.school)
+    keuze = KeuzeForm(request.GET or None, initial={"datum": dt.date.today()})
+    datum = parse_date(request.GET.get("datum"), dt.date.today())
+    moment = request.GET.get("moment", "dag")
+    problem = ""
+    try:
+        problem = calendar.why_not_school_day(datum)
+    except CalendarError as exc:
+        problem = str(exc)
+    leerlingen = list(
+        groep.leerlingen.filter(ingeschreven_vanaf__lte=datum).exclude(ingeschreven_tot__lt=datum)
+    )
+    existing = {
+        r.leerling_id: r
+        for r in Registratie.objects.filter(leerling__in=leerlingen, datum=datum, moment=moment)
+    }
+    regel_formset = formset_factory(RegelForm, extra=0)
+    initial = []
+    for leerling in leerlingen:
+        reg = existing.get(leerling.pk)
+        row: dict[str, Any] = {"leerling": leerling.pk, "status": "aanwezig"}
+        if reg is not None:
+            row.update(status=reg.soort, reden=reg.reden, notitie=reg.notitie)
+            if reg.soort == "late" and reg.uren is not None:
+                row["minuten"] = round(float(reg.uren) * 60)
+        initial.append(row)
+    if request.method == "POST" and not problem:
+        formset = regel_formset(request.POST, initial=initial)
+        if formset.is_valid():
+            allowed = {p.pk for p in leerlingen}
+            if any(f.cleaned_data["leerling"] not in allowed for f in formset.forms):
+                raise Http404(_("Een leerling hoort niet bij deze groep."))
+            changed = _save_register(
+                request, formset.forms, existing, datum, moment, calendar.scheduled_hours(datum)
+            )
+            messages.success(
+                request, _("Register opgeslagen: %(n)d wijziging(en).") % {"n": changed}
+            )
+            return redirect(f"{request.path}?datum={datum.isoformat()}&moment={moment}")
+        messages.error(
+            request, _("Het register is niet opgeslagen: controleer de gemarkeerde regels.")
+        )
+    else:
+        formset = regel_formset(initial=initial)
+    rows = list(zip(leerlingen, formset.forms, strict=True))
+    return render(
+        request,
+        "registreren.html",
+        {
+            "groep": groep,
+            "keuze": keuze,
+            "datum": datum,
+            "moment": moment,
+            "problem": problem,
+            "formset": formset,
+            "rows": rows,
+        },
+    )
+
+
+def _describe(reg: Registratie | None) -> str:
+    if reg is None:
+        return "aanwezig"
+    text = f"{reg.get_soort_display()} ({reg.reden})"
+    return text + (f", {reg.uren} uur" if reg.uren is not None else "")
+
+
+@transaction.atomic
+def _save_register(
+    request: HttpRequest,
+    forms: list[Any],
+    existing: dict[int, Registratie],
+    datum: dt.date,
+    moment: str,
+    scheduled: float,
+) -> int:
+    changed = 0
+    for form in forms:
+        data = form.cleaned_data
+        leerling_id = data["leerling"]
+        old = existing.get(leerling_id)
+        status = data["status"]
+        if status == "aanwezig":
+            if old is not None:
+                RegistratieWijziging.objects.create(
+                    leerling_id=leerling_id,
+                    datum=datum,
+                    moment=moment,
+                    oude_waarde=_describe(old),
+                    nieuwe_waarde="aanwezig",
+                    gewijzigd_door=cast(User, request.user),
+                )
+                old.delete()
+                changed += 1
+            continue
+        uren = form.uren() if status == "late" else hours_for_moment(moment, scheduled)
+        values = {
+            "soort": status,
+            "reden": data["reden"],
+            "uren": uren,
+            "notitie": data.get("notitie", ""),
+        }
+        if old is None:
+            Registratie.objects.create(
+                leerling_id=leerling_id,
+                datum=datum,
+                moment=moment,
+                geregistreerd_door=cast(User, request.user),
+                **values,
+            )
+            changed += 1
+            continue
+        if (old.soort, old.reden, old.uren, old.notitie) == (
+            values["soort"],
+            values["reden"],
+            values["uren"],
+            values["notitie"],
+        ):
+            continue
+        before = _describe(old)
+        for key, value in values.items():
+            setattr(old, key, value)
+        old.save()
+        RegistratieWijziging.objects.create(
+            leerling_id=leerling_id,
+            datum=datum,
+            moment=moment,
+            oude_waarde=before,
+            nieuwe_waarde=_describe(old),
+            gewijzigd_door=cast(User, request.user),
+        )
+        changed += 1
+    return changed
+
+
+@login_required
+def leerling(request: HttpRequest, leerling_id: int) -> HttpResponse:
+    pupil = get_object_or_404(scope.leerlingen(request.user), pk=leerling_id)
+    as_of = _as_of(request)
+    result = None
+    try:
+        evaluation = evaluatie.evaluate_pupils(pupil.school, [pupil], as_of)
+        result = evaluation.results[0]
+    except CalendarError as exc:
+        messages.error(request, str(exc))
+    return render(
+        request,
+        "leerling.html",
+        {
+            "leerling": pupil,
+            "as_of": as_of,
+            "result": result,
+            "registraties": pupil.registraties.order_by("-datum")[:200],
+            "wijzigingen": pupil.wijzigingen.select_related("gewijzigd_door")[:50],
+        },
+    )

@@ -1,0 +1,50 @@
+"""What a user may see. Every view that touches pupil data starts here (least privilege).
+
+- Schoolwide roles (coördinator, teamleider, administratie, directeur, beheerder) see all pupils
+  of their school(s).
+- Docent and mentor see the pupils of the groups assigned to their role.
+- Nobody sees another school's pupils through a role they do not have there.
+"""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.db.models import Q, QuerySet
+
+from leerrecht.web.scholen.models import SCHOOLBREDE_ROLLEN, Groep, Leerling, Rol, RolSoort, School
+
+User = AbstractBaseUser | AnonymousUser
+
+
+def rollen(user: User) -> QuerySet[Rol]:
+    if not user.is_authenticated:
+        return Rol.objects.none()
+    return Rol.objects.filter(gebruiker_id=user.pk).select_related("school")
+
+
+def scholen(user: User) -> QuerySet[School]:
+    return School.objects.filter(rollen__in=rollen(user)).distinct()
+
+
+def schoolbreed(user: User, school: School) -> bool:
+    return rollen(user).filter(school=school, soort__in=list(SCHOOLBREDE_ROLLEN)).exists()
+
+
+def heeft_rol(user: User, school: School, *soorten: RolSoort) -> bool:
+    return rollen(user).filter(school=school, soort__in=list(soorten)).exists()
+
+
+def groepen(user: User, school: School) -> QuerySet[Groep]:
+    if schoolbreed(user, school):
+        return school.groepen.all()
+    return Groep.objects.filter(rollen__in=rollen(user).filter(school=school)).distinct()
+
+
+def leerlingen(user: User, school: School | None = None) -> QuerySet[Leerling]:
+    """The pupils this user may see (optionally at one school)."""
+    mine = rollen(user)
+    if school is not None:
+        mine = mine.filter(school=school)
+    wide = mine.filter(soort__in=list(SCHOOLBREDE_ROLLEN)).values("school_id")
+    own_groups = mine.exclude(soort__in=list(SCHOOLBREDE_ROLLEN)).values("groepen")
+    return Leerling.objects.filter(Q(school_id__in=wide) | Q(groep_id__in=own_groups)).distinct()
