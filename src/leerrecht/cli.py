@@ -88,6 +88,9 @@ def build_parser() -> argparse.ArgumentParser:
     check.set_defaults(func=_cmd_verlof_check)
 
     sub.add_parser("manage", help="Beheer van de webapplicatie (Django manage.py), bv. 'migrate'.")
+    sub.add_parser(
+        "demo", help="Start de webapplicatie met een demoschool op http://127.0.0.1:8000."
+    )
 
     protocols = sub.add_parser("protocols", help="Regionale protocollen (verzuimkaarten).")
     protocols_sub = protocols.add_subparsers(dest="protocols_command", required=True)
@@ -252,6 +255,10 @@ def _cmd_verlof_check(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
+    if arguments[:1] == ["demo"]:
+        from leerrecht.web.demo import main as demo
+
+        return demo(arguments[1:])
     if arguments[:1] == ["manage"]:
         # Django's management commands (migrate, createsuperuser, runserver, ...)
         from leerrecht.web.manage import main as manage

@@ -7,5 +7,8 @@ urlpatterns = [
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("beheer/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("meldingen/", include("leerrecht.web.meldingen.urls")),
+    path("verlof/", include("leerrecht.web.verlof.urls")),
+    path("ouders/", include("leerrecht.web.verlof.ouder_urls")),
     path("", include("leerrecht.web.registratie.urls")),
 ]

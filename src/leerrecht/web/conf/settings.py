@@ -54,6 +54,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "leerrecht.web.scholen.apps.ScholenConfig",
     "leerrecht.web.registratie",
+    "leerrecht.web.meldingen",
+    "leerrecht.web.verlof",
 ]
 
 MIDDLEWARE = [
