@@ -1,4 +1,4 @@
-from django.urls import path  # noqa: F401
+from django.urls import URLPattern
 
 app_name = "verlof"
-urlpatterns: list = []
+urlpatterns: list[URLPattern] = []
