@@ -107,3 +107,63 @@ def test_leerlingpagina_legt_uit(client: Client, world: World) -> None:
     client.login(username="docent", password=PASSWORD)
     html = client.get(f"/leerlingen/{world.a1.pk}/?peildatum=2026-03-06").content.decode()
     assert "16 uur" in html and "Leerplichtwet" in html
+
+
+def test_actie_afhandelen_met_notitie(client: Client, world: World) -> None:
+    """Werklijst: acties van een bereikte stap afhandelen met een notitie (wie en wanneer)."""
+    from leerrecht.web.registratie.models import ActieAfgehandeld
+
+    absent_days(world.a1, [D(2026, 3, 2), D(2026, 3, 3), D(2026, 3, 5)])
+    client.login(username="coordinator", password=PASSWORD)
+    data = {
+        "protocol": "parkstad-po",
+        "stap": "wettelijk-16-uur",
+        "bereikt_op": "2026-03-05",
+        "notitie": "Ouders gebeld, melding gedaan",
+    }
+    response = client.post(f"/leerlingen/{world.a1.pk}/actie/", data)
+    assert response.status_code == 302
+    (done,) = ActieAfgehandeld.objects.all()
+    assert done.gedaan_door.username == "coordinator" and done.notitie.startswith("Ouders gebeld")
+    html = client.get("/?peildatum=2026-03-06").content.decode()
+    assert "Gedaan door coordinator" in html
+
+
+def test_actie_voor_een_niet_bereikte_stap_wordt_geweigerd(client: Client, world: World) -> None:
+    from leerrecht.web.registratie.models import ActieAfgehandeld
+
+    client.login(username="coordinator", password=PASSWORD)
+    data = {
+        "protocol": "parkstad-po",
+        "stap": "wettelijk-16-uur",
+        "bereikt_op": "2026-03-05",
+        "notitie": "verzonnen",
+    }
+    assert client.post(f"/leerlingen/{world.a1.pk}/actie/", data).status_code == 404
+    assert not ActieAfgehandeld.objects.exists()
+
+
+def test_actie_zonder_notitie_slaat_niets_op(client: Client, world: World) -> None:
+    from leerrecht.web.registratie.models import ActieAfgehandeld
+
+    absent_days(world.a1, [D(2026, 3, 2), D(2026, 3, 3), D(2026, 3, 5)])
+    client.login(username="coordinator", password=PASSWORD)
+    data = {
+        "protocol": "parkstad-po",
+        "stap": "wettelijk-16-uur",
+        "bereikt_op": "2026-03-05",
+        "notitie": "",
+    }
+    client.post(f"/leerlingen/{world.a1.pk}/actie/", data)
+    assert not ActieAfgehandeld.objects.exists()
+
+
+def test_actie_voor_leerling_van_andere_school_kan_niet(client: Client, world: World) -> None:
+    client.login(username="anders", password=PASSWORD)
+    data = {
+        "protocol": "parkstad-po",
+        "stap": "wettelijk-16-uur",
+        "bereikt_op": "2026-03-05",
+        "notitie": "poging",
+    }
+    assert client.post(f"/leerlingen/{world.a1.pk}/actie/", data).status_code == 404

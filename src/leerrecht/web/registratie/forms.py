@@ -67,3 +67,12 @@ def parse_date(value: str | None, default: dt.date) -> dt.date:
         return dt.date.fromisoformat(value)
     except ValueError:
         return default
+
+
+class ActieForm(forms.Form):
+    """Marks the actions of a reached protocol step done."""
+
+    protocol = forms.CharField(max_length=80, widget=forms.HiddenInput)
+    stap = forms.CharField(max_length=80, widget=forms.HiddenInput)
+    bereikt_op = forms.DateField(widget=forms.HiddenInput)
+    notitie = forms.CharField(label=_("Notitie"), max_length=1000, min_length=3)

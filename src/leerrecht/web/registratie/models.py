@@ -86,3 +86,29 @@ class RegistratieWijziging(models.Model):
         verbose_name = _("wijziging van een registratie")
         verbose_name_plural = _("wijzigingen van registraties")
         ordering = ["-gewijzigd_op"]
+
+
+class ActieAfgehandeld(models.Model):
+    """A protocol step's actions marked done on the worklist, with a note (who, when, what)."""
+
+    leerling = models.ForeignKey(
+        Leerling, on_delete=models.CASCADE, related_name="afgehandelde_acties"
+    )
+    protocol = models.CharField(max_length=80)
+    stap = models.CharField(max_length=80)
+    bereikt_op = models.DateField(_("stap bereikt op"))
+    notitie = models.CharField(_("notitie"), max_length=1000)
+    gedaan_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    gedaan_op = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("afgehandelde actie")
+        verbose_name_plural = _("afgehandelde acties")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["leerling", "protocol", "stap", "bereikt_op"],
+                name="actie_een_keer_afgehandeld",
+            ),
+        ]

@@ -16,8 +16,14 @@ from django.utils.translation import gettext as _
 
 from leerrecht.core.calendar import CalendarError, add_werkdagen
 from leerrecht.web import evaluatie
-from leerrecht.web.registratie.forms import KeuzeForm, RegelForm, hours_for_moment, parse_date
-from leerrecht.web.registratie.models import Registratie, RegistratieWijziging
+from leerrecht.web.registratie.forms import (
+    ActieForm,
+    KeuzeForm,
+    RegelForm,
+    hours_for_moment,
+    parse_date,
+)
+from leerrecht.web.registratie.models import ActieAfgehandeld, Registratie, RegistratieWijziging
 from leerrecht.web.scholen import scope
 from leerrecht.web.scholen.models import Groep, School
 
@@ -73,8 +79,18 @@ def werklijst(request: HttpRequest) -> HttpResponse:
     ]
     meldingen.sort(key=lambda row: row["werkdagen"])
     horizon = as_of - dt.timedelta(days=28)
+    done = {
+        (a.leerling_id, a.protocol, a.stap, a.bereikt_op): a
+        for a in ActieAfgehandeld.objects.filter(
+            leerling_id__in=[int(k) for k in leerlingen], bereikt_op__gte=horizon
+        ).select_related("gedaan_door")
+    }
     signalen: list[dict[str, Any]] = [
-        {"signaal": s, "leerling": leerlingen[s.pupil_id]}
+        {
+            "signaal": s,
+            "leerling": leerlingen[s.pupil_id],
+            "afgehandeld": done.get((int(s.pupil_id), s.protocol, s.step, s.on)),
+        }
         for s in evaluation.signals
         if s.on >= horizon
     ]
@@ -247,6 +263,41 @@ def _save_register(
         )
         changed += 1
     return changed
+
+
+@login_required
+def actie_afhandelen(request: HttpRequest, leerling_id: int) -> HttpResponse:
+    """Mark the actions of a reached protocol step done, with a note (POST from the worklist)."""
+    if request.method != "POST":
+        return redirect("werklijst")
+    pupil = get_object_or_404(scope.leerlingen(request.user), pk=leerling_id)
+    form = ActieForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Niet opgeslagen: vul een notitie in bij de afgehandelde actie."))
+        return redirect("werklijst")
+    # The step must really have been reached: never record a note for a made-up step.
+    as_of = form.cleaned_data["bereikt_op"]
+    evaluation = evaluatie.evaluate_pupils(pupil.school, [pupil], as_of)
+    reached = any(
+        s.protocol == form.cleaned_data["protocol"]
+        and s.step == form.cleaned_data["stap"]
+        and s.on == as_of
+        for s in evaluation.signals
+    )
+    if not reached:
+        raise Http404(_("Deze stap is voor deze leerling niet bereikt."))
+    ActieAfgehandeld.objects.get_or_create(
+        leerling=pupil,
+        protocol=form.cleaned_data["protocol"],
+        stap=form.cleaned_data["stap"],
+        bereikt_op=as_of,
+        defaults={"notitie": form.cleaned_data["notitie"], "gedaan_door": cast(User, request.user)},
+    )
+    messages.success(request, _("Actie afgehandeld voor %(naam)s.") % {"naam": pupil})
+    next_url = request.POST.get("volgende", "")
+    return redirect(
+        next_url if next_url.startswith("/") and not next_url.startswith("//") else "werklijst"
+    )
 
 
 @login_required
