@@ -167,3 +167,16 @@ def test_actie_voor_leerling_van_andere_school_kan_niet(client: Client, world: W
         "notitie": "poging",
     }
     assert client.post(f"/leerlingen/{world.a1.pk}/actie/", data).status_code == 404
+
+
+def test_leerlingpagina_toont_de_tijdlijn(client: Client, world: World) -> None:
+    """Per-leerlingpagina: een tijdlijn van het schooljaar (SVG van de server, geen CDN)."""
+    absent_days(world.a1, [D(2026, 3, 2), D(2026, 3, 3), D(2026, 3, 5)])
+    absent_days(world.a1, [D(2026, 3, 9)], reden="ziek")
+    client.login(username="docent", password=PASSWORD)
+    html = client.get(f"/leerlingen/{world.a1.pk}/?peildatum=2026-03-20").content.decode()
+    assert "<svg" in html and 'role="img"' in html
+    assert "ongeoorloofd" in html and "ziek" in html and "16_uur" in html
+    assert "http://" not in html.split("<svg", 1)[1].split("</svg>")[0].replace(
+        "http://www.w3.org", ""
+    )

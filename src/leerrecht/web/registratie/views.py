@@ -14,7 +14,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from leerrecht.core.calendar import CalendarError, add_werkdagen
+from leerrecht.core.calendar import CalendarError, add_werkdagen, school_year_start
 from leerrecht.web import evaluatie
 from leerrecht.web.registratie.forms import (
     ActieForm,
@@ -23,6 +23,7 @@ from leerrecht.web.registratie.forms import (
     hours_for_moment,
     parse_date,
 )
+from leerrecht.web.registratie.grafiek import tijdlijn_svg
 from leerrecht.web.registratie.models import ActieAfgehandeld, Registratie, RegistratieWijziging
 from leerrecht.web.scholen import scope
 from leerrecht.web.scholen.models import Groep, School
@@ -305,9 +306,16 @@ def leerling(request: HttpRequest, leerling_id: int) -> HttpResponse:
     pupil = get_object_or_404(scope.leerlingen(request.user), pk=leerling_id)
     as_of = _as_of(request)
     result = None
+    grafiek = ""
+    registraties = list(pupil.registraties.order_by("-datum"))
     try:
         evaluation = evaluatie.evaluate_pupils(pupil.school, [pupil], as_of)
         result = evaluation.results[0]
+        calendar = evaluatie.calendar_for(pupil.school)
+        year_start = school_year_start(as_of)
+        grafiek = tijdlijn_svg(
+            calendar, registraties, result.meldingen, result.signals, year_start, as_of
+        )
     except CalendarError as exc:
         messages.error(request, str(exc))
     return render(
@@ -317,7 +325,8 @@ def leerling(request: HttpRequest, leerling_id: int) -> HttpResponse:
             "leerling": pupil,
             "as_of": as_of,
             "result": result,
-            "registraties": pupil.registraties.order_by("-datum")[:200],
+            "grafiek": grafiek,
+            "registraties": registraties[:200],
             "wijzigingen": pupil.wijzigingen.select_related("gewijzigd_door")[:50],
         },
     )
