@@ -111,7 +111,8 @@ def tijdlijn_svg(
     ax.set_ylim(-0.8, max(6.0, max(bottom, default=0.0) + 0.5))
     ax.set_ylabel("uren")
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%d-%m"))  # type: ignore[no-untyped-call]
-    ax.legend(loc="upper left", fontsize=8, ncols=5, frameon=False)
+    if ax.get_legend_handles_labels()[0]:
+        ax.legend(loc="upper left", fontsize=8, ncols=5, frameon=False)
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
     fig.tight_layout()
