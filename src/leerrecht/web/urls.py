@@ -10,5 +10,7 @@ urlpatterns = [
     path("meldingen/", include("leerrecht.web.meldingen.urls")),
     path("verlof/", include("leerrecht.web.verlof.urls")),
     path("ouders/", include("leerrecht.web.verlof.ouder_urls")),
+    path("importeren/", include("leerrecht.web.importeren.urls")),
+    path("brieven/", include("leerrecht.web.brieven.urls")),
     path("", include("leerrecht.web.registratie.urls")),
 ]

@@ -56,6 +56,8 @@ INSTALLED_APPS = [
     "leerrecht.web.registratie",
     "leerrecht.web.meldingen",
     "leerrecht.web.verlof",
+    "leerrecht.web.importeren",
+    "leerrecht.web.brieven",
 ]
 
 MIDDLEWARE = [
