@@ -19,10 +19,10 @@ import random
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import PO_HOURS, D, make_calendar
 from leerrecht.core.absence import Kind, Reason, Registration
 from leerrecht.core.evaluate import evaluate_pupil
 from leerrecht.core.model import Pupil, School, Sector, Soort
+from scenario_hulp import PO_HOURS, D, make_calendar
 
 CALENDAR = make_calendar(PO_HOURS)
 SCHOOL = School("Eigenschappen", Sector.PO, CALENDAR)

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from conftest import D, Scenario, absent, pupil
 from leerrecht.core.model import ExitReason, Sector, Soort, ThuiszitterGroup
+from scenario_hulp import D, Scenario, absent, pupil
 
 
 def test_lrv_na_meer_dan_vier_lesweken_zonder_einddatum(scenario: Scenario) -> None:

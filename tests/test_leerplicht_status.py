@@ -9,7 +9,6 @@ startkwalificatie heeft gehaald of 18 jaar is").
 
 from __future__ import annotations
 
-from conftest import D, make_calendar
 from leerrecht.core.leerplicht import (
     Leerplicht,
     age_on,
@@ -17,6 +16,7 @@ from leerrecht.core.leerplicht import (
     leerplicht_start,
     melding_category,
 )
+from scenario_hulp import D, make_calendar
 
 
 def test_leerplichtig_vanaf_eerste_schooldag_van_de_maand_na_vijfde_verjaardag() -> None:

@@ -13,9 +13,9 @@ Voorjaarsvakantie regio zuid: 14 t/m 22 februari 2026.
 
 from __future__ import annotations
 
-from conftest import D, Scenario, absent
 from leerrecht.core.absence import Reason
 from leerrecht.core.model import Soort, Verlof, VerlofSoort, VerlofStatus
+from scenario_hulp import D, Scenario, absent
 
 
 def test_een_uur_ongeoorloofd_voor_de_vakantie_is_luxe_verzuim(scenario: Scenario) -> None:

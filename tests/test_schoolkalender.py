@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import PO_HOURS, D, make_calendar
 from leerrecht.core.calendar import (
     DAGDEEL_HOURS,
     CalendarError,
@@ -19,6 +18,7 @@ from leerrecht.core.calendar import (
     school_year_label,
 )
 from leerrecht.core.vacations import Region, load_shipped, shipped_vacations
+from scenario_hulp import PO_HOURS, D, make_calendar
 
 
 def test_schooljaar_loopt_van_1_augustus_tot_31_juli() -> None:

@@ -13,9 +13,9 @@ Sources:
 
 from __future__ import annotations
 
-from conftest import D, Scenario, pupil
 from leerrecht.core.absence import Reason
 from leerrecht.core.model import ExitReason, Sector
+from scenario_hulp import D, Scenario, pupil
 
 
 def test_schorsing_van_een_dag_hoeft_niet_gemeld(scenario: Scenario) -> None:

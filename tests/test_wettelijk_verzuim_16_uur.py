@@ -19,9 +19,9 @@ from __future__ import annotations
 
 import itertools
 
-from conftest import D, Scenario, absent, late, pupil
 from leerrecht.core.absence import Reason
 from leerrecht.core.model import Sector, Soort
+from scenario_hulp import D, Scenario, absent, late, pupil
 
 
 def test_precies_16_uur_geeft_melding_op_de_dag_dat_16_uur_bereikt_is(scenario: Scenario) -> None:

@@ -57,7 +57,7 @@ def login(page: Any, base: str, username: str) -> None:
 
 
 def test_register_nemen_en_de_werklijst_ziet_de_melding(page: Any, live_server: Any) -> None:
-    from conftest import assert_accessible
+    from browser_hulp import assert_accessible
 
     groep, pupil = setup_school()
     base = live_server.url

@@ -9,11 +9,11 @@ paasdag 6 april 2026 is vrij, Goede Vrijdag 3 april 2026 is een schooldag.
 
 from __future__ import annotations
 
-from conftest import D, Scenario, absent, late, pupil
 from leerrecht.core.absence import Reason
 from leerrecht.core.model import Sector, Soort
 from leerrecht.core.protocols.loader import load_protocol
 from leerrecht.core.protocols.schema import manual_step_ids
+from scenario_hulp import D, Scenario, absent, late, pupil
 
 P = "holland-rijnland"
 TE_LAAT = ("te-laat-3x", "te-laat-6x", "te-laat-9x", "te-laat-12x")

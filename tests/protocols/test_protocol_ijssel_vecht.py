@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from conftest import D, Scenario, absent, late, pupil
 from leerrecht.core.absence import Reason, Registration
 from leerrecht.core.model import Melding, Sector, Soort
+from scenario_hulp import D, Scenario, absent, late, pupil
 
 P = "ijssel-vecht"
 

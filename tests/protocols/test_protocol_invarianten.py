@@ -18,13 +18,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import PO_HOURS, VO_HOURS, D, make_calendar
 from leerrecht.core.absence import Kind, Reason, Registration
 from leerrecht.core.calendar import school_year_start
 from leerrecht.core.evaluate import evaluate_pupil
 from leerrecht.core.model import Pupil, School, Sector, Soort
 from leerrecht.core.protocols.loader import load_protocol, shipped_protocol_files
 from leerrecht.core.protocols.schema import MetricCondition, WettelijkCondition, iter_leaves
+from scenario_hulp import PO_HOURS, VO_HOURS, D, make_calendar
 
 PROTOCOLS = sorted(shipped_protocol_files())
 SCHOOLS = {

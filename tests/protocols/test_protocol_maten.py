@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from conftest import D, Scenario, absent
 from leerrecht.core.absence import Reason
 from leerrecht.core.evaluate import evaluate_pupil
 from leerrecht.core.protocols.loader import parse_protocol
+from scenario_hulp import D, Scenario, absent
 
 HEAD = """\
 id: proef

@@ -7,9 +7,9 @@ Source: shared/seeds/000_0f780dca5d4be8ea.txt (Handreiking schoolverzuim PO en S
 
 from __future__ import annotations
 
-from conftest import D, Scenario, absent, late, pupil
 from leerrecht.core.absence import Reason
 from leerrecht.core.model import Soort
+from scenario_hulp import D, Scenario, absent, late, pupil
 
 P = "parkstad-po"
 

@@ -12,9 +12,9 @@ import datetime as dt
 
 import pytest
 
-from conftest import D, Scenario, absent, late, pupil
 from leerrecht.core.absence import Kind, Reason, Registration
 from leerrecht.core.model import Melding, Sector, Signal, Soort
+from scenario_hulp import D, Scenario, absent, late, pupil
 
 P = "school-vo-voorbeeld"
 KEREN = [D(2026, 3, 2), D(2026, 3, 4), D(2026, 3, 9), D(2026, 3, 11), D(2026, 3, 16)]

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from conftest import D, Scenario, absent, late, pupil
 from leerrecht.core.absence import Reason
 from leerrecht.core.model import ExitReason, Melding, Soort, ThuiszitterGroup
+from scenario_hulp import D, Scenario, absent, late, pupil
 
 P = "twente-po"
 

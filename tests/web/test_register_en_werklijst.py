@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from django.test import Client
+from web_hulp import PASSWORD, D, World, absent_days
 
-from conftest import PASSWORD, D, World, absent_days
 from leerrecht.web.registratie.models import Registratie, RegistratieWijziging
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 from django.test import Client
+from web_hulp import PASSWORD, World
 
-from conftest import PASSWORD, World
 from leerrecht.web.scholen import scope
 
 
