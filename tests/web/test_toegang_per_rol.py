@@ -78,3 +78,12 @@ def test_gebruiker_zonder_rol_krijgt_geen_werklijst(client: Client, world: World
     User.objects.create_user("zonderrol", password=PASSWORD)
     login(client, "zonderrol")
     assert client.get("/").status_code == 404
+
+
+def test_stijlblad_wordt_door_de_applicatie_zelf_geserveerd(client: Client, world: World) -> None:
+    """No CDN: every asset comes from the app (WhiteNoise serves it, also without DEBUG)."""
+    response = client.get("/static/leerrecht/leerrecht.css")
+    assert response.status_code == 200
+    assert b"--accent" in b"".join(response.streaming_content)  # type: ignore[attr-defined]
+    html = client.get("/inloggen/").content.decode()
+    assert "http://" not in html and "https://" not in html

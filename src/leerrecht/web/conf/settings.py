@@ -86,6 +86,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
+                "leerrecht.web.scholen.context.rollen",
             ],
         },
     },
@@ -138,6 +139,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
+STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = DATA_DIR / "static"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -145,6 +147,10 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
+
+#: The exchange channel for DUO meldingen (leerrecht.web.meldingen.kanalen); "bestand" exports a
+#: CSV file for manual entry in the DUO verzuimloket.
+LEERRECHT_DUO_KANAAL = os.environ.get("LEERRECHT_DUO_KANAAL", "bestand")
 
 LOGGING = {
     "version": 1,
