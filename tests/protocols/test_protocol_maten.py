@@ -80,3 +80,52 @@ def test_aandeel_lestijd_pas_met_een_heel_venster(scenario: Scenario) -> None:
     scenario.registrations.append(absent(D(2026, 4, 22)))
     when = "      {metric: aandeel_lestijd, window: {lesweken: 4}, reasons: [ongeoorloofd], at_least: 0.9}\n"
     assert reached(scenario, when, D(2026, 6, 30)) == [D(2026, 3, 26)]
+
+
+# -- the O(1) window value equals the straightforward count -------------------------------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from leerrecht.core.absence import Kind, Registration  # noqa: E402
+from leerrecht.core.protocols.metrics import PupilFacts, count_metric, window_value  # noqa: E402
+from leerrecht.core.protocols.schema import MetricCondition  # noqa: E402
+from leerrecht.core.timeline import PupilTimeline  # noqa: E402
+
+_S = Scenario()
+_DAYS = _S.days(D(2025, 9, 1), D(2026, 6, 30))
+_CONDITIONS = [
+    MetricCondition(metric="te_laat", at_least=1),
+    MetricCondition(metric="te_laat", at_least=1, count_by="registratie"),
+    MetricCondition(metric="ongeoorloofd_keren", at_least=1, kinds=(Kind.ABSENT, Kind.LATE)),
+    MetricCondition(metric="ongeoorloofd_uren", at_least=1),
+    MetricCondition(metric="ziekmeldingen", at_least=1),
+    MetricCondition(metric="geoorloofd_lesblokken", at_least=1, block_minutes=45),
+    MetricCondition(metric="geschorste_dagen", at_least=1),
+    MetricCondition(metric="aandeel_lestijd", at_least=0.1, window={"lesweken": 4}),  # type: ignore[arg-type]
+]
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    regs=st.lists(
+        st.tuples(
+            st.sampled_from(_DAYS),
+            st.sampled_from(list(Kind)),
+            st.sampled_from(list(Reason)),
+            st.sampled_from([None, 0.5, 2.0]),
+        ),
+        max_size=40,
+    ),
+    bounds=st.tuples(st.integers(0, len(_DAYS) - 1), st.integers(0, len(_DAYS) - 1)),
+)
+def test_snelle_vensterwaarde_is_gelijk_aan_de_telling(
+    regs: list[tuple[dt.date, Kind, Reason, float | None]], bounds: tuple[int, int]
+) -> None:
+    registrations = [Registration("p1", d, k, r, h) for d, k, r, h in regs]
+    lo, hi = sorted(bounds)
+    facts = PupilFacts(PupilTimeline(_S.calendar, _DAYS[-1], registrations), _DAYS[0])
+    for cond in _CONDITIONS:
+        fast = window_value(facts, cond, _DAYS[lo], _DAYS[hi])
+        slow = count_metric(facts, cond, _DAYS[lo], _DAYS[hi]).value
+        assert abs(fast - slow) < 1e-9, cond.metric

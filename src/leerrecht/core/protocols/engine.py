@@ -9,13 +9,20 @@ reached, so a new signal always stands for new events.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from leerrecht.core.calendar import add_werkdagen, school_year_start
 from leerrecht.core.model import Action, Check, Explanation, Melding, Signal, Soort
-from leerrecht.core.protocols.metrics import Measure, PupilFacts, count_metric, streak_metric
+from leerrecht.core.protocols.metrics import (
+    Measure,
+    PupilFacts,
+    count_metric,
+    streak_metric,
+    window_value,
+)
 from leerrecht.core.protocols.schema import (
     STREAK_METRICS,
     AllCondition,
@@ -26,6 +33,7 @@ from leerrecht.core.protocols.schema import (
     Protocol,
     Step,
     WettelijkCondition,
+    iter_leaves,
 )
 from leerrecht.core.rules.thuiszitter import add_months
 from leerrecht.core.rules.wettelijk import DEADLINE_WERKDAGEN
@@ -91,20 +99,17 @@ class ProtocolEvaluation:
     # -- leaves ---------------------------------------------------------------------------
 
     def _lesweken_lower(self, day: dt.date, weeks: int) -> dt.date:
-        cal = self.facts.calendar
-        i = self.facts.index[day]
-        lower = day
-        while i > 0 and cal.within_lesweken(self.facts.days[i - 1], day, weeks):
-            i -= 1
-            lower = self.facts.days[i]
-        return lower
+        """The first school day whose N-lesweken window still contains ``day``."""
+        idx, wd = self.facts.keys[self.facts.index[day]]
+        return self.facts.days[bisect.bisect_right(self.facts.keys, (idx - weeks, wd))]
 
     def _period_end(self, start: dt.date, weeks: int) -> dt.date:
         """The first school day after the N lesweken that start on ``start``."""
-        day: dt.date | None = start
-        while day is not None and self.facts.calendar.within_lesweken(start, day, weeks):
-            day = self.facts.calendar.next_school_day(day)
-        return day or start
+        idx, wd = self.facts.calendar.lesweek_key(start)
+        j = bisect.bisect_left(self.facts.keys, (idx + weeks, wd))
+        if j < len(self.facts.days):
+            return self.facts.days[j]
+        return self.facts.days[-1] + dt.timedelta(days=1)
 
     def _window_complete(self, lower: dt.date) -> bool:
         """A share of lesson time needs the whole window: N lesweken of data up to the day."""
@@ -166,9 +171,9 @@ class ProtocolEvaluation:
             lower = reference + dt.timedelta(days=1)
         if lower > day:
             return None
-        measure: Measure = count_metric(self.facts, cond, lower, day)
-        if not cond.holds(measure.value):
+        if not cond.holds(window_value(self.facts, cond, lower, day)):
             return None
+        measure: Measure = count_metric(self.facts, cond, lower, day)  # the days, for the text
         if cond.metric == "aandeel_lestijd":
             value = f"{measure.value:.0%}"
         else:
@@ -228,11 +233,38 @@ class ProtocolEvaluation:
 
     # -- the walk -------------------------------------------------------------------------
 
+    def _active_days(self) -> set[dt.date]:
+        """Days on which something happened: a registration, a statutory outcome or a manual
+        record. Every metric only grows on such a day."""
+        days = {d for d in self.facts.days if self.timeline.regs_on(d)}
+        days.update(m.reached for m in self.meldingen)
+        days.update(c.on for c in self.checks)
+        for recorded in self.manual.values():
+            days.update(recorded)
+        return days
+
+    @staticmethod
+    def _monotone(step: Step) -> bool:
+        """True when the step can only become reached on a day with new events: every leaf has
+        lower bounds only (a share of lesson time, an upper bound or 'herhalen' can change on
+        a quiet day as the window slides)."""
+        for leaf in iter_leaves(step.when):
+            if isinstance(leaf, MetricCondition) and (
+                leaf.less_than is not None or leaf.metric == "aandeel_lestijd" or leaf.herhalen
+            ):
+                return False
+        return True
+
     def run(self) -> tuple[list[Signal], list[Melding]]:
         signals: list[Signal] = []
         meldingen: list[Melding] = []
+        active = self._active_days()
+        monotone = {step.id: self._monotone(step) for step in self.steps}
         for day in self.facts.days:
+            quiet = day not in active
             for step in self.steps:
+                if quiet and monotone[step.id]:
+                    continue  # nothing new today: this step cannot become reached
                 hits = self._holds(step, step.when, day)
                 if hits is None:
                     continue

@@ -9,8 +9,9 @@ on its first day.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from leerrecht.core.absence import Kind, Reason, Registration
@@ -43,10 +44,55 @@ class PupilFacts:
     days: list[dt.date] = field(init=False)
     index: dict[dt.date, int] = field(init=False)
 
+    keys: list[tuple[int, int]] = field(init=False)
+    _series: dict[tuple[object, ...], tuple[list[float], list[float]]] = field(init=False)
+    _runs: dict[tuple[object, ...], list[int]] = field(init=False)
+
     def __post_init__(self) -> None:
         cal = self.timeline.calendar
         self.days = cal.school_days_between(self.first_day, self.timeline.as_of)
         self.index = {d: i for i, d in enumerate(self.days)}
+        self.keys = [cal.lesweek_key(d) for d in self.days]
+        self._series = {}
+        self._runs = {}
+
+    def series(self, cond: MetricCondition) -> tuple[list[float], list[float]]:
+        """Per-day contributions of a counting metric and their prefix sums (cached), so a
+        window's total is one subtraction. ``aandeel_lestijd`` keeps absent hours here and the
+        scheduled hours in :meth:`scheduled_prefix`."""
+        key = (cond.metric, cond.count_by, cond.kinds, cond.reasons, cond.block_minutes)
+        if key not in self._series:
+            values = [day_value(self, cond, d) for d in self.days]
+            prefix = [0.0]
+            for value in values:
+                prefix.append(prefix[-1] + value)
+            self._series[key] = (values, prefix)
+        return self._series[key]
+
+    def scheduled_prefix(self) -> list[float]:
+        key: tuple[object, ...] = ("__scheduled__",)
+        if key not in self._series:
+            values = [self.calendar.scheduled_hours(d) for d in self.days]
+            prefix = [0.0]
+            for value in values:
+                prefix.append(prefix[-1] + value)
+            self._series[key] = (values, prefix)
+        return self._series[key][1]
+
+    def run_starts(self, cond: MetricCondition, member: Callable[[dt.date], bool]) -> list[int]:
+        """For each day, the index where its run of member days starts (-1 when not a member)."""
+        key = (cond.metric, cond.reasons)
+        if key not in self._runs:
+            starts: list[int] = []
+            for i, day in enumerate(self.days):
+                if not member(day):
+                    starts.append(-1)
+                elif i > 0 and starts[i - 1] >= 0:
+                    starts.append(starts[i - 1])
+                else:
+                    starts.append(i)
+            self._runs[key] = starts
+        return self._runs[key]
 
     @property
     def calendar(self) -> SchoolCalendar:
@@ -94,6 +140,64 @@ def _count(
         hit.append(d)
         total += len(regs) if cond.count_by == "registratie" else 1
     return Measure(total, tuple(hit))
+
+
+def day_value(facts: PupilFacts, cond: MetricCondition, d: dt.date) -> float:
+    """One school day's contribution to a counting metric (the same rules as
+    :func:`count_metric`, which also lists the days for the explanation)."""
+    metric = cond.metric
+    if metric == "te_laat":
+        regs = facts.regs(d, (Kind.LATE,), _reasons(cond, ONGEOORLOOFD))
+    elif metric == "ongeoorloofd_keren":
+        regs = facts.regs(d, cond.kinds or (Kind.ABSENT,), _reasons(cond, ONGEOORLOOFD))
+    elif metric == "geschorste_dagen":
+        regs = facts.regs(d, (Kind.ABSENT,), _reasons(cond, (Reason.SCHORSING,)))
+    elif metric == "ziekmeldingen":
+        reasons = _reasons(cond, SICK)
+        if not facts.regs(d, (Kind.ABSENT,), reasons):
+            return 0.0
+        prev = facts.calendar.previous_school_day(d)
+        first = (
+            prev is None or prev < facts.first_day or not facts.regs(prev, (Kind.ABSENT,), reasons)
+        )
+        return 1.0 if first else 0.0
+    elif metric in ("ongeoorloofd_uren", "aandeel_lestijd", "geoorloofd_lesblokken"):
+        if metric == "ongeoorloofd_uren":
+            hour_regs = facts.regs(
+                d, cond.kinds or (Kind.ABSENT, Kind.LATE), _reasons(cond, ONGEOORLOOFD)
+            )
+        elif metric == "aandeel_lestijd":
+            hour_regs = facts.regs(
+                d, cond.kinds or (Kind.ABSENT, Kind.LATE), _reasons(cond, ALL_ABSENCE)
+            )
+        else:
+            hour_regs = facts.regs(d, (Kind.ABSENT,), _reasons(cond, GEOORLOOFD_ABSENCE))
+        if not hour_regs:
+            return 0.0
+        hours = min(
+            sum(facts.timeline.hours_of(r) for r in hour_regs), facts.calendar.scheduled_hours(d)
+        )
+        return hours * 60 / cond.block_minutes if metric == "geoorloofd_lesblokken" else hours
+    else:
+        raise ValueError(f"{metric} is geen telling")
+    if not regs:
+        return 0.0
+    return float(len(regs)) if cond.count_by == "registratie" else 1.0
+
+
+def window_value(facts: PupilFacts, cond: MetricCondition, lower: dt.date, day: dt.date) -> float:
+    """The metric's value from ``lower`` to ``day`` in O(1) from the cached prefix sums."""
+    lo = bisect.bisect_left(facts.days, lower)
+    hi = facts.index[day] + 1
+    if lo >= hi:
+        return 0.0
+    _, prefix = facts.series(cond)
+    total = prefix[hi] - prefix[lo]
+    if cond.metric == "aandeel_lestijd":
+        scheduled = facts.scheduled_prefix()
+        planned = scheduled[hi] - scheduled[lo]
+        return total / planned if planned else 0.0
+    return total
 
 
 def count_metric(facts: PupilFacts, cond: MetricCondition, lower: dt.date, day: dt.date) -> Measure:
@@ -206,14 +310,11 @@ def streak_metric(facts: PupilFacts, cond: MetricCondition, day: dt.date) -> Mea
     else:
         raise ValueError(f"{metric} is geen reeks")
 
-    if not member(day):
+    i = facts.index[day]
+    first = facts.run_starts(cond, member)[i]
+    if first < 0:
         return Measure(0.0)
-    run = [day]
-    back = cal.previous_school_day(day)
-    while back is not None and back >= facts.first_day and member(back):
-        run.append(back)
-        back = cal.previous_school_day(back)
-    run.reverse()
+    run = facts.days[first : i + 1]
     start = run[0]
     if cond.meet == "kalenderdagen":
         value = float((day - start).days + 1)
