@@ -132,7 +132,9 @@ if not DEBUG and env_bool("LEERRECHT_HTTPS", False):
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 
 LANGUAGE_CODE = "nl"
-LANGUAGES = [("nl", _("Nederlands")), ("en", _("Engels"))]
+# English joins as soon as its catalogue (locale/en) is written; offering it before that would
+# show Dutch pages under an English label.
+LANGUAGES = [("nl", _("Nederlands"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = os.environ.get("LEERRECHT_TIME_ZONE", "Europe/Amsterdam")
 USE_I18N = True
