@@ -17,7 +17,14 @@ from pathlib import Path
 from typing import Any
 
 from leerrecht.batch.errors import InputError
-from leerrecht.core.absence import CodeMapping, Kind, Reason, Registration
+from leerrecht.core.absence import (
+    CodeMapping,
+    Kind,
+    Reason,
+    Registration,
+    VocabularyError,
+    kind_and_reason,
+)
 from leerrecht.core.calendar import (
     DAGDEEL_HOURS,
     WEEKDAYS,
@@ -534,40 +541,14 @@ def _kind_reason(
     table: _Csv, line: int, row: Mapping[str, str], codes: CodeMapping | None
 ) -> tuple[Kind, Reason]:
     code = row.get("code", "")
-    if code:
-        if codes is None:
-            raise table.error(
-                line, "code", "kolom 'code' gebruikt, maar school.toml heeft geen [codes]-tabel"
-            )
-        try:
-            kind, reason = codes.resolve(code)
-        except KeyError as exc:
-            raise table.error(line, "code", str(exc.args[0])) from None
-        if row["kind"] and row["kind"].lower() != kind.value:
-            raise table.error(
-                line, "kind", f"kind {row['kind']!r} spreekt code {code!r} ({kind.value}) tegen"
-            )
-        if row["reason"] and row["reason"].lower() != reason.value:
-            raise table.error(
-                line,
-                "reason",
-                f"reason {row['reason']!r} spreekt code {code!r} ({reason.value}) tegen",
-            )
-        return kind, reason
-    try:
-        kind = Kind(row["kind"].lower())
-    except ValueError:
+    if code and codes is None:
         raise table.error(
-            line, "kind", f"{row['kind']!r} is onbekend; kies absent of late"
-        ) from None
+            line, "code", "kolom 'code' gebruikt, maar school.toml heeft geen [codes]-tabel"
+        )
     try:
-        reason = Reason(row["reason"].lower())
-    except ValueError:
-        allowed = ", ".join(r.value for r in Reason)
-        raise table.error(
-            line, "reason", f"reden {row['reason']!r} is onbekend; kies uit {allowed}"
-        ) from None
-    return kind, reason
+        return kind_and_reason(row["kind"], row["reason"], code, codes.resolve if codes else None)
+    except VocabularyError as exc:
+        raise table.error(line, exc.column, exc.message) from None
 
 
 # -- verlof.csv -------------------------------------------------------------------------------

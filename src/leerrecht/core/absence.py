@@ -12,7 +12,7 @@ ongeoorloofd).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -136,3 +136,54 @@ class CodeMapping:
             known = ", ".join(sorted(self.codes)) or "(geen)"
             raise KeyError(f"onbekende LAS-code {code!r}; bekende codes: {known}")
         return self.codes[key]
+
+
+class VocabularyError(ValueError):
+    """A kind, reason or LAS code that does not fit the vocabulary; ``column`` names the field."""
+
+    def __init__(self, column: str, message: str) -> None:
+        self.column = column
+        self.message = message
+        super().__init__(message)
+
+
+def kind_and_reason(
+    kind_text: str,
+    reason_text: str,
+    code: str = "",
+    resolve: Callable[[str], tuple[Kind, Reason]] | None = None,
+) -> tuple[Kind, Reason]:
+    """Read a registration's kind and reason, directly or through the school's LAS code.
+
+    With a code, ``resolve`` maps it (it raises for an unknown code); kind and reason given next
+    to a code must agree with it. Shared by the batch loader and the web import, so both accept
+    and refuse exactly the same input.
+    """
+    if code:
+        if resolve is None:
+            raise VocabularyError("code", "er is geen codetabel om de LAS-code mee te vertalen")
+        try:
+            kind, reason = resolve(code)
+        except KeyError as exc:
+            raise VocabularyError("code", str(exc.args[0])) from None
+        if kind_text and kind_text.lower() != kind.value:
+            raise VocabularyError(
+                "kind", f"kind {kind_text!r} spreekt code {code!r} ({kind.value}) tegen"
+            )
+        if reason_text and reason_text.lower() != reason.value:
+            raise VocabularyError(
+                "reason", f"reason {reason_text!r} spreekt code {code!r} ({reason.value}) tegen"
+            )
+        return kind, reason
+    try:
+        kind = Kind(kind_text.lower())
+    except ValueError:
+        raise VocabularyError("kind", f"{kind_text!r} is onbekend; kies absent of late") from None
+    try:
+        reason = Reason(reason_text.lower())
+    except ValueError:
+        allowed = ", ".join(r.value for r in Reason)
+        raise VocabularyError(
+            "reason", f"reden {reason_text!r} is onbekend; kies uit {allowed}"
+        ) from None
+    return kind, reason

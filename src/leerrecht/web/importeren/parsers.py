@@ -100,7 +100,7 @@ from leerrecht.batch.loader import (
     PUPIL_REQUIRED,
     TRUE_WORDS,
 )
-from leerrecht.core.absence import Kind, Reason
+from leerrecht.core.absence import Kind, Reason, VocabularyError, kind_and_reason
 from leerrecht.core.model import ExitReason
 from leerrecht.web.importeren.plan import (
     ImportFout,
@@ -463,33 +463,15 @@ def _soort_reden(
     bouwer: PlanBouwer, tabel: CsvTabel, regel: int, row: dict[str, str]
 ) -> tuple[Kind, Reason]:
     code = row.get("code", "")
-    if code:
-        kind, reason = bouwer.code(tabel.bestand, regel, "code", code)
-        if row["kind"] and row["kind"].lower() != kind.value:
-            raise tabel.fout(
-                regel, "kind", f"kind {row['kind']!r} spreekt code {code!r} ({kind.value}) tegen"
-            )
-        if row["reason"] and row["reason"].lower() != reason.value:
-            raise tabel.fout(
-                regel,
-                "reason",
-                f"reason {row['reason']!r} spreekt code {code!r} ({reason.value}) tegen",
-            )
-        return kind, reason
     try:
-        kind = Kind(row["kind"].lower())
-    except ValueError:
-        raise tabel.fout(
-            regel, "kind", f"{row['kind']!r} is onbekend; kies absent of late"
-        ) from None
-    try:
-        reason = Reason(row["reason"].lower())
-    except ValueError:
-        allowed = ", ".join(r.value for r in Reason)
-        raise tabel.fout(
-            regel, "reason", f"reden {row['reason']!r} is onbekend; kies uit {allowed}"
-        ) from None
-    return kind, reason
+        return kind_and_reason(
+            row["kind"],
+            row["reason"],
+            code,
+            lambda c: bouwer.code(tabel.bestand, regel, "code", c),
+        )
+    except VocabularyError as exc:
+        raise tabel.fout(regel, exc.column, exc.message) from None
 
 
 def _lees_absences(bouwer: PlanBouwer, tabel: CsvTabel, onbekend: str) -> None:
