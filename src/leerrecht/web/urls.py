@@ -12,5 +12,7 @@ urlpatterns = [
     path("ouders/", include("leerrecht.web.verlof.ouder_urls")),
     path("importeren/", include("leerrecht.web.importeren.urls")),
     path("brieven/", include("leerrecht.web.brieven.urls")),
+    path("leerlingzaken/", include("leerrecht.web.leerlingzaken.urls")),
+    path("schoolbeheer/", include("leerrecht.web.schoolbeheer.urls")),
     path("", include("leerrecht.web.registratie.urls")),
 ]

@@ -58,6 +58,8 @@ INSTALLED_APPS = [
     "leerrecht.web.verlof",
     "leerrecht.web.importeren",
     "leerrecht.web.brieven",
+    "leerrecht.web.leerlingzaken",
+    "leerrecht.web.schoolbeheer",
 ]
 
 MIDDLEWARE = [

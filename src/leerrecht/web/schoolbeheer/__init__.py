@@ -1,0 +1,1 @@
+"""Tenant-scoped screens for the school beheerder: groups, pupils, staff and roles, calendar, protocol."""
