@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from leerrecht.web.registratie.models import Registratie
+from leerrecht.web.registratie.models import ActieAfgehandeld, Registratie
 from leerrecht.web.scholen.models import Bestuur, Groep, Leerling, Rol, RolSoort, School
 
 PASSWORD = "een-lang-testwachtwoord-42"
@@ -80,6 +80,17 @@ def test_register_nemen_en_de_werklijst_ziet_de_melding(page: Any, live_server: 
     meldingen = page.get_by_role("table", name="Meldingen die gedaan moeten worden")
     assert "Sanne de Vries" in meldingen.inner_text()
     assert "nog 4 werkdagen" in meldingen.inner_text()
+    assert_accessible(page)
+
+    # Marking a protocol step done replaces only its cell (HTMX): the page is not reloaded.
+    page.evaluate("window.nietHerladen = true")
+    stappen = page.get_by_role("table", name="Bereikte stappen van het verzuimprotocol")
+    stap = stappen.get_by_role("row").filter(has_text="Sanne de Vries").first
+    stap.get_by_label("Notitie").fill("Ouders gebeld, melding gedaan")
+    stap.get_by_role("button", name="Afgehandeld").click()
+    stap.get_by_text("Gedaan door coordinator").wait_for()
+    assert page.evaluate("window.nietHerladen") is True
+    assert ActieAfgehandeld.objects.get().notitie == "Ouders gebeld, melding gedaan"
     assert_accessible(page)
 
     page.get_by_role("link", name="Sanne de Vries").first.click()

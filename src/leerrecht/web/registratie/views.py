@@ -268,13 +268,30 @@ def _save_register(
 
 @login_required
 def actie_afhandelen(request: HttpRequest, leerling_id: int) -> HttpResponse:
-    """Mark the actions of a reached protocol step done, with a note (POST from the worklist)."""
+    """Mark the actions of a reached protocol step done, with a note (POST from the worklist).
+
+    Without JavaScript the form posts and the worklist reloads. With HTMX only the cell of the
+    step is replaced (``_actie.html``), so the worklist need not be evaluated again.
+    """
     if request.method != "POST":
         return redirect("werklijst")
     pupil = get_object_or_404(scope.leerlingen(request.user), pk=leerling_id)
+    htmx = bool(getattr(request, "htmx", False))
     form = ActieForm(request.POST)
+    next_url = request.POST.get("volgende", "")
     if not form.is_valid():
-        messages.error(request, _("Niet opgeslagen: vul een notitie in bij de afgehandelde actie."))
+        fout = _("Niet opgeslagen: vul een notitie in bij de afgehandelde actie.")
+        if htmx and not form.errors.keys() - {"notitie"}:
+            row = {
+                "leerling": pupil,
+                "signaal": {
+                    "protocol": form.cleaned_data["protocol"],
+                    "step": form.cleaned_data["stap"],
+                    "on": form.cleaned_data["bereikt_op"],
+                },
+            }
+            return _actie_fragment(request, row, fout, next_url)
+        messages.error(request, fout)
         return redirect("werklijst")
     # The step must really have been reached: never record a note for a made-up step.
     as_of = form.cleaned_data["bereikt_op"]
@@ -287,17 +304,29 @@ def actie_afhandelen(request: HttpRequest, leerling_id: int) -> HttpResponse:
     )
     if not reached:
         raise Http404(_("Deze stap is voor deze leerling niet bereikt."))
-    ActieAfgehandeld.objects.get_or_create(
+    gedaan, _created = ActieAfgehandeld.objects.get_or_create(
         leerling=pupil,
         protocol=form.cleaned_data["protocol"],
         stap=form.cleaned_data["stap"],
         bereikt_op=as_of,
         defaults={"notitie": form.cleaned_data["notitie"], "gedaan_door": cast(User, request.user)},
     )
+    if htmx:
+        return _actie_fragment(request, {"leerling": pupil, "afgehandeld": gedaan}, "", next_url)
     messages.success(request, _("Actie afgehandeld voor %(naam)s.") % {"naam": pupil})
-    next_url = request.POST.get("volgende", "")
     return redirect(
         next_url if next_url.startswith("/") and not next_url.startswith("//") else "werklijst"
+    )
+
+
+def _actie_fragment(
+    request: HttpRequest, row: dict[str, Any], fout: str, volgende: str
+) -> HttpResponse:
+    n = request.POST.get("n", "0")
+    return render(
+        request,
+        "_actie.html",
+        {"row": row, "fout": fout, "volgende": volgende, "n": n if n.isdigit() else "0"},
     )
 
 
