@@ -191,11 +191,27 @@ def registreren(request: HttpRequest, groep_id: int) -> HttpResponse:
     )
 
 
-def _describe(reg: Registratie | None) -> str:
+def beschrijf(reg: Registratie | None) -> str:
+    """A registration as text for the correction history ("aanwezig" when there is none)."""
     if reg is None:
         return "aanwezig"
     text = f"{reg.get_soort_display()} ({reg.reden})"
     return text + (f", {reg.uren} uur" if reg.uren is not None else "")
+
+
+def leg_wijziging_vast(
+    leerling_id: int, datum: dt.date, moment: str, oude_waarde: str, nieuwe_waarde: str, door: User
+) -> RegistratieWijziging:
+    """Keep the previous value of a changed registration: who changed it and when (also used
+    when a schorsing replaces registrations)."""
+    return RegistratieWijziging.objects.create(
+        leerling_id=leerling_id,
+        datum=datum,
+        moment=moment,
+        oude_waarde=oude_waarde,
+        nieuwe_waarde=nieuwe_waarde,
+        gewijzigd_door=door,
+    )
 
 
 @transaction.atomic
@@ -215,13 +231,8 @@ def _save_register(
         status = data["status"]
         if status == "aanwezig":
             if old is not None:
-                RegistratieWijziging.objects.create(
-                    leerling_id=leerling_id,
-                    datum=datum,
-                    moment=moment,
-                    oude_waarde=_describe(old),
-                    nieuwe_waarde="aanwezig",
-                    gewijzigd_door=cast(User, request.user),
+                leg_wijziging_vast(
+                    leerling_id, datum, moment, beschrijf(old), "aanwezig", cast(User, request.user)
                 )
                 old.delete()
                 changed += 1
@@ -250,17 +261,12 @@ def _save_register(
             values["notitie"],
         ):
             continue
-        before = _describe(old)
+        before = beschrijf(old)
         for key, value in values.items():
             setattr(old, key, value)
         old.save()
-        RegistratieWijziging.objects.create(
-            leerling_id=leerling_id,
-            datum=datum,
-            moment=moment,
-            oude_waarde=before,
-            nieuwe_waarde=_describe(old),
-            gewijzigd_door=cast(User, request.user),
+        leg_wijziging_vast(
+            leerling_id, datum, moment, before, beschrijf(old), cast(User, request.user)
         )
         changed += 1
     return changed
