@@ -7,7 +7,13 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from leerrecht.core.absence import Kind, Reason, Registration
-from leerrecht.core.calendar import SchoolCalendar, build_calendar
+from leerrecht.core.calendar import (
+    ClosedDay,
+    SchoolCalendar,
+    Vacation,
+    build_calendar,
+    school_year_start,
+)
 from leerrecht.core.evaluate import Evaluation, evaluate
 from leerrecht.core.model import ExitReason, Pupil, School, Sector
 from leerrecht.core.protocols.loader import load_protocol
@@ -15,16 +21,47 @@ from leerrecht.core.protocols.schema import Protocol
 from leerrecht.core.vacations import Region, shipped_vacations
 from leerrecht.web.registratie.models import Registratie
 from leerrecht.web.scholen import models as m
+from leerrecht.web.schoolbeheer.models import SchoolVakantie, SchoolVrijeDag
 
 
 @lru_cache(maxsize=64)
-def _calendar(regio: str, hours: tuple[tuple[int, float], ...]) -> SchoolCalendar:
-    vacations, years = shipped_vacations(Region(regio))
-    return build_calendar(dict(hours), vacations, [], years)
+def _calendar(
+    regio: str,
+    hours: tuple[tuple[int, float], ...],
+    closed: tuple[tuple[dt.date, str], ...] = (),
+    own: tuple[tuple[str, dt.date, dt.date], ...] = (),
+) -> SchoolCalendar:
+    """The calendar for a region, lesson hours and the school's own days (all in the key, so a
+    change of any of them builds a new calendar: nothing needs invalidating)."""
+    shipped, years = shipped_vacations(Region(regio))
+    # An own vacation replaces the shipped one with its name in its school year.
+    replaced = {(name, school_year_start(start).year) for name, start, _end in own}
+    vacations = [
+        v for v in shipped if (v.name.lower(), school_year_start(v.start).year) not in replaced
+    ]
+    vacations.extend(Vacation(name, start, end) for name, start, end in own)
+    return build_calendar(
+        dict(hours), vacations, [ClosedDay(day, name) for day, name in closed], years
+    )
 
 
 def calendar_for(school: m.School) -> SchoolCalendar:
-    return _calendar(school.regio, tuple(sorted(school.lesuren().items())))
+    """The school's calendar: its regio's OCW vacations, lesson hours, and its own closed days
+    and vacations (:mod:`leerrecht.web.schoolbeheer.models`)."""
+    hours = tuple(sorted(school.lesuren().items()))
+    if school.pk is None:  # not saved yet: no days of its own
+        return _calendar(school.regio, hours)
+    closed = tuple(
+        SchoolVrijeDag.objects.filter(school=school)
+        .order_by("datum")
+        .values_list("datum", "omschrijving")
+    )
+    own = tuple(
+        SchoolVakantie.objects.filter(school=school)
+        .order_by("eerste_dag", "naam")
+        .values_list("naam", "eerste_dag", "laatste_dag")
+    )
+    return _calendar(school.regio, hours, closed, own)
 
 
 def core_school(school: m.School) -> School:
