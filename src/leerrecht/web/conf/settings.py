@@ -136,9 +136,9 @@ if not DEBUG and env_bool("LEERRECHT_HTTPS", False):
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 
 LANGUAGE_CODE = "nl"
-# English joins as soon as its catalogue (locale/en) is written; offering it before that would
-# show Dutch pages under an English label.
-LANGUAGES = [("nl", _("Nederlands"))]
+# Dutch is the source language; English comes from locale/en (docs/webapplicatie.md, "Talen").
+# tests/web/test_taal_engels.py fails when a string in the code has no English translation.
+LANGUAGES = [("nl", _("Nederlands")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = os.environ.get("LEERRECHT_TIME_ZONE", "Europe/Amsterdam")
 USE_I18N = True
