@@ -16,8 +16,16 @@ from django.contrib.auth.models import User
 from django.db import transaction
 from django.db.models import ProtectedError, QuerySet, RestrictedError
 
-from leerrecht.web.demodata.plan import GROEPEN, LESUREN, REGIO, maak_plan
+from leerrecht.web.demodata.plan import GROEPEN, LESUREN, REGIO, Plan, maak_plan
 from leerrecht.web.evaluatie import calendar_for
+from leerrecht.web.leerlingzaken.models import (
+    Kennisgeving,
+    Schorsing,
+    SchorsingDag,
+    Verwijdering,
+    VerwijderingStap,
+)
+from leerrecht.web.leerlingzaken.schorsingen import ontvangers
 from leerrecht.web.registratie.models import Registratie, RegistratieWijziging
 from leerrecht.web.scholen.models import (
     Bestuur,
@@ -62,7 +70,7 @@ _ZIET = {
     RolSoort.COORDINATOR: "alle {n} leerlingen: DUO-meldingen, thuiszitters, protocolstappen",
     RolSoort.TEAMLEIDER: "alle {n} leerlingen van de school",
     RolSoort.ADMINISTRATIE: "alle {n} leerlingen: registraties en inschrijvingen",
-    RolSoort.DIRECTEUR: "alle {n} leerlingen, o.a. de schorsing en het absoluut verzuim",
+    RolSoort.DIRECTEUR: "alle {n} leerlingen, o.a. de schorsing, de verwijdering en het absoluut verzuim",
     RolSoort.BEHEERDER: "alle {n} leerlingen en de inrichting van de school",
 }
 
@@ -192,6 +200,54 @@ def lees_demo(meta: dict[str, Any] | None = None) -> Demo | None:
     )
 
 
+def _leerlingzaken(
+    plan: Plan, school: School, pupils: dict[str, Leerling], directeur: User
+) -> None:
+    """The schorsingen (their registrations are in the plan) with their copies of the decision,
+    and the verwijderingsprocedures, as the directeur recorded them."""
+    for s in plan.schorsingen:
+        schorsing = Schorsing.objects.create(
+            leerling=pupils[s.nummer],
+            eerste_dag=s.dagen[0],
+            laatste_dag=s.dagen[-1],
+            reden=s.reden,
+            besluit_op=s.besluit_op,
+            ouders_geinformeerd_op=s.besluit_op,
+            geregistreerd_door=directeur,
+        )
+        SchorsingDag.objects.bulk_create(
+            SchorsingDag(schorsing=schorsing, datum=d) for d in s.dagen
+        )
+        verstuurd_om = dt.datetime.combine(s.dagen[0], dt.time(12), tzinfo=dt.UTC)
+        Kennisgeving.objects.bulk_create(
+            Kennisgeving(
+                schorsing=schorsing,
+                ontvanger=o,
+                verstuurd_op=s.dagen[0] if o in s.verstuurd else None,
+                verstuurd_door=directeur if o in s.verstuurd else None,
+                vastgelegd_op=verstuurd_om if o in s.verstuurd else None,
+            )
+            for o in ontvangers(school.sector, len(s.dagen))
+        )
+    for v in plan.verwijderingen:
+        verwijdering = Verwijdering.objects.create(
+            leerling=pupils[v.nummer],
+            status=v.stappen[-1][0],
+            zoeken_vanaf=v.zoeken_vanaf,
+            aangemaakt_door=directeur,
+        )
+        VerwijderingStap.objects.bulk_create(
+            VerwijderingStap(
+                verwijdering=verwijdering,
+                stap=stap,
+                datum=datum,
+                notitie=notitie,
+                vastgelegd_door=directeur,
+            )
+            for stap, datum, notitie in v.stappen
+        )
+
+
 def _groepsnaam(leerling: Leerling) -> str:
     return leerling.groep.naam if leerling.groep is not None else ""
 
@@ -303,6 +359,8 @@ def bouw_demo(peildatum: dt.date, leerlingen: int = 300, seed: int = 2026) -> De
         )
         for r in sick[:: max(1, len(sick) // 3)][:3]
     )
+
+    _leerlingzaken(plan, school, pupils, users["directeur"])
 
     verhalen = tuple(
         DemoVerhaal(

@@ -20,8 +20,10 @@ the peildatum, so the demo looks alive on any peildatum in a known school year:
 - a thuiszitter: every school day ongeoorloofd absent for the last 6 lesweken (LRV, 2a);
 - luxe verzuim: two siblings leaving on the Friday before the herfstvakantie, a pupil back two
   days late after the most recent vacation; a sick report right after that vacation;
-- a 2-day schorsing, a pupil uitgeschreven without a new school (absoluut verzuim), a
-  four-year-old who is not leerplichtig yet, pupils who moved in or out during the year.
+- a 2-day schorsing (the copy of the decision to the samenwerkingsverband still to be sent), a
+  verwijderingsprocedure halfway (parents and teacher heard, the inspectie next), a pupil
+  uitgeschreven without a new school (absoluut verzuim), a four-year-old who is not leerplichtig
+  yet, pupils who moved in or out during the year.
 """
 
 from __future__ import annotations
@@ -43,7 +45,7 @@ from leerrecht.core.calendar import (
     school_year_label,
     school_year_start,
 )
-from leerrecht.core.leerplicht import birthday
+from leerrecht.core.leerplicht import age_on, birthday
 from leerrecht.core.vacations import Region, shipped_vacations
 from leerrecht.web.demodata import namen
 
@@ -127,6 +129,27 @@ class Verhaal:
     nummer: str
 
 
+@dataclass(frozen=True, slots=True)
+class PlanSchorsing:
+    """A schorsing decided by the directeur; ``verstuurd``: the recipients (``inspectie``,
+    ``leerplicht``, ``swv``) that already got a copy of the decision, on the first day."""
+
+    nummer: str
+    dagen: tuple[dt.date, ...]
+    reden: str
+    besluit_op: dt.date
+    verstuurd: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class PlanVerwijdering:
+    """A verwijderingsprocedure: the steps recorded so far as (stap, datum, notitie)."""
+
+    nummer: str
+    stappen: tuple[tuple[str, dt.date, str], ...]
+    zoeken_vanaf: dt.date | None = None
+
+
 @dataclass(frozen=True)
 class Plan:
     peildatum: dt.date
@@ -134,6 +157,8 @@ class Plan:
     leerlingen: tuple[PlanLeerling, ...]
     registraties: tuple[PlanRegistratie, ...]
     verhalen: tuple[Verhaal, ...]
+    schorsingen: tuple[PlanSchorsing, ...] = ()
+    verwijderingen: tuple[PlanVerwijdering, ...] = ()
 
 
 @lru_cache(maxsize=1)
@@ -214,6 +239,8 @@ class _Generator:
         self.year = school_year_start(peildatum).year
         self.pupils: list[_Leerling] = []
         self.verhalen: list[Verhaal] = []
+        self.schorsingen: list[PlanSchorsing] = []
+        self.verwijderingen: list[PlanVerwijdering] = []
 
     # -- helpers --------------------------------------------------------------------------
 
@@ -285,6 +312,8 @@ class _Generator:
             leerlingen=tuple(p.data for p in self.pupils),
             registraties=tuple(registraties),
             verhalen=tuple(self.verhalen),
+            schorsingen=tuple(self.schorsingen),
+            verwijderingen=tuple(self.verwijderingen),
         )
 
     # -- pupils ---------------------------------------------------------------------------
@@ -442,6 +471,7 @@ class _Generator:
         self.maak_schorsing(geschorst)
         self.maak_uitgeschreven(uitgeschreven)
         self.maak_kleuter(kleuter)
+        self.maak_verwijdering()
 
     def verhuizingen(self, gewoon: list[_Leerling]) -> None:
         """A few pupils moved in during the year, a few left for another school."""
@@ -681,6 +711,7 @@ class _Generator:
         self.verhaal(ziek, f"ziek gemeld op de eerste dag na de vakantie ({first})")
 
     def maak_schorsing(self, pupil: _Leerling) -> None:
+        """Two days geschorst; the copies went to inspectie and leerplicht, not yet to the SWV."""
         days = self.days[-9:-7]
         if len(days) < 2:
             return
@@ -691,8 +722,59 @@ class _Generator:
                 Reason.SCHORSING,
                 notitie="Geschorst (besluit directeur, ouders schriftelijk geïnformeerd)",
             )
+        self.schorsingen.append(
+            PlanSchorsing(
+                pupil.data.nummer,
+                tuple(days),
+                "Herhaaldelijk agressief gedrag tegen medeleerlingen",
+                besluit_op=days[0] - dt.timedelta(days=1),
+                verstuurd=("inspectie", "leerplicht"),
+            )
+        )
         self.verhaal(
-            pupil, f"2 dagen geschorst vanaf {days[0]}: melden aan inspectie en leerplicht"
+            pupil,
+            f"2 dagen geschorst vanaf {days[0]}: kopie van het besluit aan het "
+            "samenwerkingsverband nog te versturen",
+        )
+
+    def maak_verwijdering(self) -> None:
+        """A verwijderingsprocedure halfway: voornemen, parents, pupil (when 12) and teacher
+        heard; the consultation with the inspectie is next. Chosen without the random generator
+        (the first ordinary pupil of the oldest group), so the rest of the demo stays the same."""
+        candidates = [
+            p
+            for groep in ("8", "7")
+            for p in self.pupils
+            if p.data.groep == groep
+            and not p.bijzonder
+            and p.data.ingeschreven_vanaf <= self.start
+            and p.data.ingeschreven_tot is None
+        ]
+        if not candidates:
+            return
+        pupil = candidates[0]
+        n = len(self.days)
+        voornemen, ouders, leerling, leerkracht = (
+            self.days[max(0, n - k)] for k in (30, 25, 24, 23)
+        )
+        stappen = [
+            (
+                "voornemen",
+                voornemen,
+                "Voornemen na herhaald geweld; ouders schriftelijk geïnformeerd",
+            ),
+            ("ouders_gehoord", ouders, "Gesprek met beide ouders; zij zijn het niet eens"),
+        ]
+        if age_on(pupil.data.geboortedatum, leerkracht) >= 12:
+            stappen.append(("leerling_gehoord", leerling, "Gesprek met de leerling en de mentor"))
+        stappen.append(("leerkracht_gehoord", leerkracht, "Groepsleerkracht gehoord"))
+        self.verwijderingen.append(
+            PlanVerwijdering(pupil.data.nummer, tuple(stappen), zoeken_vanaf=voornemen)
+        )
+        self.verhaal(
+            pupil,
+            f"verwijderingsprocedure sinds {voornemen}: gehoord, volgende stap overleg met de "
+            "inspectie",
         )
 
     def maak_uitgeschreven(self, pupil: _Leerling) -> None:
