@@ -441,7 +441,8 @@ def load_pupils(path: Path, as_of: dt.date | None = None) -> tuple[Pupil, ...]:
                 raise table.error(
                     line,
                     "exit_reason",
-                    f"{exit_value!r} is onbekend; kies nieuwe_school, emigratie of vrijstelling",
+                    f"{exit_value!r} is onbekend; kies nieuwe_school, emigratie, vrijstelling of "
+                    "verwijderd_so",
                 ) from None
         pupils.append(
             Pupil(

@@ -25,6 +25,9 @@ class ExitReason(StrEnum):
     NIEUWE_SCHOOL = "nieuwe_school"
     EMIGRATIE = "emigratie"
     VRIJSTELLING = "vrijstelling"
+    #: SO cluster 1 or 2 only, after an 8-week search for another school (seed 000 §1.1.3).
+    #: The pupil is then leerplichtig without a school: absoluut verzuim, so leerplicht acts.
+    VERWIJDERD_SO = "verwijderd_so"
 
 
 class Soort(StrEnum):

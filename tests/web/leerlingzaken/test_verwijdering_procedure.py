@@ -271,7 +271,13 @@ def test_so_cluster_2_na_8_weken_zoeken_zonder_nieuwe_school() -> None:
     verwijdering.refresh_from_db()
     leerling = verwijdering.leerling
     assert verwijdering.status == Stap.DEFINITIEF and verwijdering.nieuwe_school == ""
-    assert (leerling.ingeschreven_tot, leerling.uitschrijfreden) == (D(2026, 3, 9), "")
+    assert (leerling.ingeschreven_tot, leerling.uitschrijfreden) == (D(2026, 3, 9), "verwijderd_so")
+    # A lawful uitschrijving (no 'uitschrijving niet toegestaan'), but the pupil is leerplichtig
+    # without a school: absoluut verzuim, so leerplicht is alerted (Lpw art. 2; seed 000 §3).
+    evaluation = evaluatie.evaluate_pupils(leerling.school, [leerling], D(2026, 4, 20))
+    assert not [c for c in evaluation.checks if c.kind == "uitschrijving_niet_toegestaan"]
+    thuiszitter = evaluation.results[0].thuiszitter
+    assert thuiszitter is not None and thuiszitter.group.value == "absoluut"
 
 
 def test_so_cluster_2_na_7_weken_nog_niet(vandaag: Callable[[dt.date], None]) -> None:

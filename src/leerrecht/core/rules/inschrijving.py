@@ -1,5 +1,7 @@
 """Uitschrijving of a leerplichtige: only with a new enrolment (uitschrijfdatum the day before
-it starts), departure abroad, or a vrijstelling (seed 000 §4.2; Lpw art. 5, 10, 18)."""
+it starts), departure abroad, or a vrijstelling (seed 000 §4.2; Lpw art. 5, 10, 18), or a
+verwijdering from SO cluster 1/2 after an 8-week search (seed 000 §1.1.3), which the web app's
+verwijderingsprocedure enforces; the pupil then counts as absoluut verzuim (thuiszitter rule)."""
 
 from __future__ import annotations
 

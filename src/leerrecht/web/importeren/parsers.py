@@ -437,8 +437,8 @@ def _lees_pupils(bouwer: PlanBouwer, tabel: CsvTabel) -> None:
                 raise tabel.fout(
                     regel,
                     "exit_reason",
-                    f"{row['exit_reason']!r} is onbekend; kies nieuwe_school, emigratie of "
-                    "vrijstelling",
+                    f"{row['exit_reason']!r} is onbekend; kies nieuwe_school, emigratie, "
+                    "vrijstelling of verwijderd_so",
                 )
             waarden["uitschrijfreden"] = reden
         if "next_enrolment_from" in present:

@@ -470,7 +470,7 @@ def leg_stap_vast(
                 leerling.nieuwe_inschrijving_vanaf = nieuwe_inschrijving_vanaf
             else:
                 leerling.ingeschreven_tot = datum
-                leerling.uitschrijfreden = ""
+                leerling.uitschrijfreden = Uitschrijfreden.VERWIJDERD_SO
                 leerling.nieuwe_inschrijving_vanaf = None
             leerling.save(
                 update_fields=["ingeschreven_tot", "uitschrijfreden", "nieuwe_inschrijving_vanaf"]

@@ -128,6 +128,7 @@ class Uitschrijfreden(models.TextChoices):
     NIEUWE_SCHOOL = "nieuwe_school", _("inschrijving op een andere school")
     EMIGRATIE = "emigratie", _("vertrek naar het buitenland")
     VRIJSTELLING = "vrijstelling", _("vrijstelling")
+    VERWIJDERD_SO = "verwijderd_so", _("verwijderd uit SO cluster 1/2 na 8 weken zoeken")
 
 
 class Leerling(models.Model):

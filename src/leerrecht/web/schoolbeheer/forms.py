@@ -202,7 +202,11 @@ class UitschrijvenForm(forms.ModelForm[Leerling]):
         self.fields["ingeschreven_tot"].required = True
         reden = self.fields["uitschrijfreden"]
         assert isinstance(reden, forms.ChoiceField)
-        reden.choices = [("", _("geen reden (niet meer leerplichtig)")), *Uitschrijfreden.choices]
+        # verwijderd_so only results from the verwijderingsprocedure (leerlingzaken), never by hand
+        reden.choices = [
+            ("", _("geen reden (niet meer leerplichtig)")),
+            *[c for c in Uitschrijfreden.choices if c[0] != Uitschrijfreden.VERWIJDERD_SO],
+        ]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
