@@ -125,3 +125,13 @@ def test_ziekmelding_zonder_code_kan_niet(client: Client, world: World) -> None:
     response = client.post("/ouders/ziekmelding/", {"van": "2026-03-02"})
     assert response.status_code == 302 and response["Location"] == "/ouders/"
     assert not Registratie.objects.exists()
+
+
+def test_ziekmelding_van_een_engelstalige_ouder_wordt_nederlands_bewaard(
+    world: World, ouder: Ouder, vandaag: Vandaag
+) -> None:
+    """The school reads the note; stored text never depends on the parent's screen language."""
+    vandaag(D(2026, 3, 2))
+    client = ouder(world.a1)
+    client.post("/ouders/ziekmelding/", {"van": "2026-03-02", "tot": ""}, HTTP_ACCEPT_LANGUAGE="en")
+    assert Registratie.objects.get().notitie.startswith("ziekgemeld door ouder (code ")

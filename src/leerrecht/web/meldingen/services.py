@@ -151,8 +151,7 @@ def _maak_concept(
         van="",
         naar=Status.CONCEPT,
         door=None,
-        notitie=_("Concept aangemaakt door leerrecht (stand per %(datum)s).")
-        % {"datum": as_of.isoformat()},
+        notitie=f"Concept aangemaakt door leerrecht (stand per {as_of.isoformat()}).",  # Dutch
     )
     return True
 

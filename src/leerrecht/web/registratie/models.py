@@ -10,7 +10,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from leerrecht.core.absence import REASON_DESCRIPTIONS, Kind, Reason
+from leerrecht.core.absence import Kind, Reason
 from leerrecht.web.scholen.models import Leerling
 
 
@@ -29,7 +29,19 @@ class Moment(models.TextChoices):
 
 
 SOORT_CHOICES = [(Kind.ABSENT.value, _("afwezig")), (Kind.LATE.value, _("te laat"))]
-REDEN_CHOICES = [(r.value, REASON_DESCRIPTIONS[r]) for r in Reason]
+#: the core's descriptions (Dutch), marked for translation for the screens
+REDEN_LABELS = {
+    Reason.ZIEK: _("ziek, gemeld volgens de afspraken (geoorloofd)"),
+    Reason.ZIEK_NIET_GEMELD: _("ziek maar niet volgens de afspraken gemeld (ongeoorloofd)"),
+    Reason.ARTS: _("bezoek arts of specialist, gemeld volgens de afspraken (geoorloofd)"),
+    Reason.VERLOF: _("toegekend verlof (geoorloofd)"),
+    Reason.SCHORSING: _("geschorst: telt niet als verzuim"),
+    Reason.VRIJSTELLING: _("vrijstelling van geregeld schoolbezoek (geoorloofd)"),
+    Reason.ONGEOORLOOFD: _("afwezig zonder geldige reden (ongeoorloofd)"),
+    Reason.LUXE: _("luxe verzuim: buiten de schoolvakanties zonder toestemming (ongeoorloofd)"),
+    Reason.OVERIG_GEOORLOOFD: _("andere geldige reden (geoorloofd)"),
+}
+REDEN_CHOICES = [(r.value, REDEN_LABELS[r]) for r in Reason]
 
 
 class Registratie(models.Model):

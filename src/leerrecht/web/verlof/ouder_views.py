@@ -128,7 +128,8 @@ def ziekmelding(request: HttpRequest, toegang: OuderToegang) -> HttpResponse:
                 form.cleaned_data["tot"],
                 "ziek",
                 None,
-                notitie=_("ziekgemeld door ouder (code %(prefix)s…)") % {"prefix": toegang.prefix},
+                # stored data stays Dutch, whatever the language of the screen
+                notitie=f"ziekgemeld door ouder (code {toegang.prefix}…)",
             )
         except CalendarError as exc:
             form.add_error(None, str(exc))

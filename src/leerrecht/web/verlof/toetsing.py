@@ -188,6 +188,7 @@ def beslis(
                 aanvraag.end,
                 "verlof",
                 door,
-                notitie=_("toegekend verlof, aanvraag %(nr)d") % {"nr": aanvraag.pk},
+                # stored data stays Dutch, whatever the language of the screen
+                notitie=f"toegekend verlof, aanvraag {aanvraag.pk}",
             )
     return aanvraag, dagen

@@ -4,15 +4,24 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('scholen', '0001_initial'),
+        ("scholen", "0001_initial"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='leerling',
-            name='uitschrijfreden',
-            field=models.CharField(blank=True, choices=[('nieuwe_school', 'inschrijving op een andere school'), ('emigratie', 'vertrek naar het buitenland'), ('vrijstelling', 'vrijstelling'), ('verwijderd_so', 'verwijderd uit SO cluster 1/2 na 8 weken zoeken')], max_length=20, verbose_name='reden uitschrijving'),
+            model_name="leerling",
+            name="uitschrijfreden",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("nieuwe_school", "inschrijving op een andere school"),
+                    ("emigratie", "vertrek naar het buitenland"),
+                    ("vrijstelling", "vrijstelling"),
+                    ("verwijderd_so", "verwijderd uit SO cluster 1/2 na 8 weken zoeken"),
+                ],
+                max_length=20,
+                verbose_name="reden uitschrijving",
+            ),
         ),
     ]
