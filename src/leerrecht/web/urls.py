@@ -14,5 +14,10 @@ urlpatterns = [
     path("brieven/", include("leerrecht.web.brieven.urls")),
     path("leerlingzaken/", include("leerrecht.web.leerlingzaken.urls")),
     path("schoolbeheer/", include("leerrecht.web.schoolbeheer.urls")),
+    path("leerplicht/", include("leerrecht.web.leerplicht.urls")),
+    path("dossiers/", include("leerrecht.web.dossiers.urls")),
+    path("thuiszitters/", include("leerrecht.web.thuiszitters.urls")),
+    path("jgz/", include("leerrecht.web.jgz.urls")),
+    path("vrijstellingen/", include("leerrecht.web.vrijstellingen.urls")),
     path("", include("leerrecht.web.registratie.urls")),
 ]

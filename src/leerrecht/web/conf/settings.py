@@ -61,6 +61,12 @@ INSTALLED_APPS = [
     "leerrecht.web.brieven",
     "leerrecht.web.leerlingzaken",
     "leerrecht.web.schoolbeheer",
+    "leerrecht.web.audit",
+    "leerrecht.web.leerplicht",
+    "leerrecht.web.dossiers",
+    "leerrecht.web.thuiszitters",
+    "leerrecht.web.jgz",
+    "leerrecht.web.vrijstellingen",
 ]
 
 MIDDLEWARE = [
@@ -91,6 +97,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "leerrecht.web.scholen.context.rollen",
+                "leerrecht.web.leerplicht.context.rollen",
             ],
         },
     },

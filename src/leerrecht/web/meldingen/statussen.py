@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from leerrecht.web.meldingen.models import DuoMelding, Status, StatusWijziging
+from leerrecht.web.meldingen.signalen import status_gewijzigd
 
 TRANSITIES: Mapping[Status, frozenset[Status]] = {
     # not yet reported: report it to DUO, or withdraw the draft
@@ -114,4 +115,7 @@ def wijzig_status(
     melding.status = actueel.status
     melding.meldingsnummer = actueel.meldingsnummer
     melding.gewijzigd_op = actueel.gewijzigd_op
+    status_gewijzigd.send(
+        sender=DuoMelding, melding=actueel, van=van, naar=doel, door=door, notitie=notitie.strip()
+    )
     return wijziging

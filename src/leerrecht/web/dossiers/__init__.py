@@ -1,0 +1,1 @@
+"""Cases (dossiers) of the leerplicht office following the Methodische Aanpak Schoolverzuim (MAS)."""

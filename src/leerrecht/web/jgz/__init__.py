@@ -1,0 +1,1 @@
+"""Referrals from school to the jeugdarts (M@ZL), without any diagnosis."""

@@ -1,0 +1,1 @@
+"""The thuiszitter register, the samenwerkingsverband (SWV) overviews and the yearly figures."""

@@ -1,0 +1,1 @@
+"""Vrijstellingen and verlof over 10 school days, decided by the leerplicht office."""
