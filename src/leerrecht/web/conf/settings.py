@@ -98,6 +98,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "leerrecht.web.scholen.context.rollen",
                 "leerrecht.web.leerplicht.context.rollen",
+                "leerrecht.web.thuiszitters.context.rollen",
                 "leerrecht.web.jgz.context.rollen",
             ],
         },
