@@ -250,7 +250,7 @@ def test_detailpagina_en_overleg_en_status_via_de_pagina(client: Client, regio: 
     ).exists()
     client.post(
         f"/thuiszitters/{reg.pk}/overleg/",
-        {"soort": "knooppunt", "datum": "2026-03-12", "notitie": ""},
+        {"overleg-soort": "knooppunt", "overleg-datum": "2026-03-12", "overleg-notitie": ""},
     )
     reg.refresh_from_db()
     assert reg.knooppunt_op == D(2026, 3, 12)

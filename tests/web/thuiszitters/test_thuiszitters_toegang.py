@@ -43,9 +43,12 @@ def test_swv_ziet_nooit_het_register_of_een_dossier(
         f"/thuiszitters/{reg.pk}/status/",
         "/thuiszitters/suggesties/opnemen/",
     ):
-        assert client.post(url, {"soort": "knooppunt", "datum": "2026-03-10"}).status_code == 404, (
-            url
-        )
+        assert (
+            client.post(
+                url, {"overleg-soort": "knooppunt", "overleg-datum": "2026-03-10"}
+            ).status_code
+            == 404
+        ), url
     # de pagina's van het bureau (inbox, dossiers) evenmin
     for url in ("/leerplicht/", "/dossiers/"):
         assert client.get(url).status_code == 404, url
@@ -70,7 +73,8 @@ def test_bureau_buiten_het_werkgebied_krijgt_404(
         assert client.get(url).status_code == 404, url
     assert (
         client.post(
-            f"/thuiszitters/{reg.pk}/overleg/", {"soort": "knooppunt", "datum": "2026-03-10"}
+            f"/thuiszitters/{reg.pk}/overleg/",
+            {"overleg-soort": "knooppunt", "overleg-datum": "2026-03-10"},
         ).status_code
         == 404
     )

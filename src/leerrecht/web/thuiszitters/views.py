@@ -219,7 +219,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             "weken": duur_weken(reg, vandaag),
             "termijnen": termijnen(reg, vandaag),
             "geschiedenis": reg.geschiedenis.select_related("door"),
-            "overleg_form": OverlegForm(initial={"datum": vandaag}),
+            "overleg_form": OverlegForm(initial={"datum": vandaag}, prefix="overleg"),
             "status_form": StatusForm(initial={"datum": vandaag}),
             "overgangen": overgangen,
         },
@@ -262,7 +262,7 @@ def wijzigen(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def overleg(request: HttpRequest, pk: int) -> HttpResponse:
     reg = _registratie(request, pk)
-    form = OverlegForm(request.POST)
+    form = OverlegForm(request.POST, prefix="overleg")
     if not form.is_valid():
         messages.error(request, _("Vul de soort overleg en de datum in."))
         return redirect(_detail_url(reg))
