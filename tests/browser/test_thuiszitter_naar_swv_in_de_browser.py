@@ -157,3 +157,44 @@ def test_thuiszitter_knooppunt_en_maandoverzicht_voor_het_swv(page: Any, live_se
     assert inhoud.startswith(b"\xef\xbb\xbf")
     tekst = inhoud.decode("utf-8-sig")
     assert "de Vries;Sanne;2015-04-02" in tekst and ";2026-03-23;gedaan;2026-03-23;" in tekst
+
+
+def test_register_analyse_en_jaarcijfers_zijn_toegankelijk(page: Any, live_server: Any) -> None:
+    """The other pages of the register, with data in them, pass axe too."""
+    from django.contrib.auth.models import User
+
+    from leerrecht.web.scholen.models import Rol
+    from leerrecht.web.thuiszitters import register
+
+    pupil = setup_regio()
+    bureau = Bureau.objects.get()
+    gevonden, _mislukt = register.evalueer([pupil], PEILDATUM)
+    register.opnemen(bureau, pupil, gevonden[pupil.pk], None)
+    coordinator = User.objects.create_user("coordinator", password=PASSWORD)
+    Rol.objects.create(gebruiker=coordinator, school=pupil.school, soort="coordinator")
+    base = live_server.url
+
+    login(page, base, "consulent", "/thuiszitters/?status=alle")
+    page.get_by_role("row", name="Sanne de Vries").wait_for()
+    assert_accessible(page)
+    for pad, kop in (
+        ("/thuiszitters/nieuw/", "Thuiszitter registreren"),
+        (
+            "/thuiszitters/analyse/?schooljaar=2025",
+            "Jaaranalyse thuiszitters 2025-2026: BLD Parkstad",
+        ),
+        ("/thuiszitters/jaarcijfers/?schooljaar=2025", "Jaarcijfers 2025-2026: BLD Parkstad"),
+        (
+            "/thuiszitters/swv/?maand=2026-03",
+            "Thuiszitters maart 2026: alle samenwerkingsverbanden",
+        ),
+    ):
+        page.goto(f"{base}{pad}")
+        page.get_by_role("heading", name=kop).wait_for()
+        assert_accessible(page)
+    page.get_by_role("button", name="Uitloggen").click()
+    page.get_by_role("heading", name="Inloggen").wait_for()
+
+    login(page, base, "coordinator", "/thuiszitters/jaarcijfers/school/?schooljaar=2025")
+    page.get_by_role("heading", name="Jaarcijfers 2025-2026: De Linde").wait_for()
+    assert_accessible(page)
