@@ -3,9 +3,7 @@ leerplicht offices (Parkstad with Heerlen, Maastricht), their staff, and PDF tex
 
 from __future__ import annotations
 
-import base64
 import re
-import zlib
 from dataclasses import dataclass
 
 from django.contrib.auth.models import User
@@ -16,6 +14,7 @@ from leerrecht.web.leerplicht.models import Bureau, BureauRol, BureauRolSoort, G
 from leerrecht.web.scholen.models import Leerling
 from leerrecht.web.verlof.models import OuderToegang, Soort, Status, VerlofAanvraag
 from leerrecht.web.vrijstellingen.models import Grond, Vrijstelling, VrijstellingWijziging
+from leerrecht.web.vrijstellingen.personen import jeugdige_voor
 
 __all__ = [
     "PASSWORD",
@@ -95,11 +94,9 @@ def ouder(leerling: Leerling, door: User) -> Client:
 def vrijstelling(
     leerling: Leerling, bureaus: Bureaus, grond: str = Grond.ART_5C, **extra: object
 ) -> Vrijstelling:
-    from leerrecht.web.vrijstellingen.views import _jeugdige_voor
-
     waarden: dict[str, object] = {
         "bureau": bureaus.parkstad,
-        "jeugdige": _jeugdige_voor(bureaus.parkstad, leerling),
+        "jeugdige": jeugdige_voor(bureaus.parkstad, leerling),
         "leerling": leerling,
         "grond": grond,
         "aangevraagd_op": D(2026, 2, 10),
@@ -131,20 +128,9 @@ def verlof_doorgestuurd(leerling: Leerling, directeur: User, advies: str = "") -
 
 
 def pdf_tekst(inhoud: bytes) -> str:
-    """The text of a ReportLab PDF (ASCII85 + Flate page streams), lines joined by spaces."""
-    regels: list[str] = []
-    for stream in re.findall(
-        rb"/ASCII85Decode /FlateDecode \] /Length \d+\s*>>\s*stream\r?\n(.*?)endstream",
-        inhoud,
-        re.S,
-    ):
-        data = stream.strip().removeprefix(b"<~").removesuffix(b"~>")
-        tekst = zlib.decompress(base64.a85decode(data))
-        for ruw in re.findall(rb"\(((?:\\.|[^\\)])*)\) Tj", tekst):
-            ontsnapt = re.sub(
-                rb"\\([0-7]{1,3}|.)",
-                lambda m: bytes([int(m.group(1), 8)]) if m.group(1).isdigit() else m.group(1),
-                ruw,
-            )
-            regels.append(ontsnapt.decode("cp1252"))
+    """The text lines of an uncompressed ReportLab PDF (``comprimeren=False``), joined by
+    spaces (ASCII text reads as is in the embedded font's first subset)."""
+    regels = []
+    for ruw in re.findall(rb"\(((?:\\.|[^\\)])*)\) Tj", inhoud):
+        regels.append(re.sub(rb"\\(.)", rb"\1", ruw).decode("latin-1"))
     return " ".join(regels)

@@ -1,5 +1,6 @@
 """The office's decision letters as PDF: on a vrijstelling and on verlof of more than 10 school
-days. Built with reportlab like the directeur's letter (:mod:`leerrecht.web.verlof.brief`), from
+days. Built with reportlab like the school's letters (:mod:`leerrecht.web.verlof.brief`, with the
+fonts of :mod:`leerrecht.web.brieven.pdf` so every Latin name prints), from
 what was stored at the decision only, so every download reads the same. Letters are official
 documents of the municipality and always Dutch.
 
@@ -16,7 +17,7 @@ from xml.sax.saxutils import escape
 from django.contrib.auth.models import User
 from django.utils import formats, translation
 from reportlab.lib.pagesizes import A4  # type: ignore[import-untyped]
-from reportlab.lib.styles import getSampleStyleSheet  # type: ignore[import-untyped]
+from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet  # type: ignore[import-untyped]
 from reportlab.lib.units import cm  # type: ignore[import-untyped]
 from reportlab.platypus import (  # type: ignore[import-untyped]
     Paragraph,
@@ -26,6 +27,7 @@ from reportlab.platypus import (  # type: ignore[import-untyped]
     TableStyle,
 )
 
+from leerrecht.web.brieven.pdf import lettertypen
 from leerrecht.web.leerplicht.models import Bureau
 from leerrecht.web.vrijstellingen.models import (
     Grond,
@@ -112,10 +114,13 @@ def _render(
     grondslag: str,
     gemeente: str,
     ondertekening: str,
+    comprimeren: bool,
 ) -> bytes:
+    gewoon, vet = lettertypen()  # every Latin script: names like Şahin or Łukasz
     styles = getSampleStyleSheet()
-    body = styles["BodyText"]
-    kop = styles["Heading2"]
+    body = ParagraphStyle("brief", parent=styles["BodyText"], fontName=gewoon)
+    kop = ParagraphStyle("kop", parent=styles["Heading2"], fontName=vet)
+    titel_stijl = ParagraphStyle("titel", parent=styles["Title"], fontName=vet)
     buffer = io.BytesIO()
     doc = SimpleDocTemplate(
         buffer,
@@ -126,8 +131,10 @@ def _render(
         bottomMargin=2 * cm,
         title=titel,
         author=bureau.naam,
+        pageCompression=1 if comprimeren else 0,
+        invariant=0 if comprimeren else 1,
     )
-    story: list[object] = [Paragraph(f"<b>{escape(bureau.naam)}</b>", styles["Title"])]
+    story: list[object] = [Paragraph(escape(bureau.naam), titel_stijl)]
     if bureau.adres:
         story.append(Paragraph(escape(bureau.adres), body))
     story += [
@@ -170,8 +177,10 @@ def _render(
     return buffer.getvalue()
 
 
-def vrijstelling_brief(v: Vrijstelling) -> bytes:
-    """The decision letter on a vrijstelling (toegekend or afgewezen), as PDF bytes."""
+def vrijstelling_brief(v: Vrijstelling, *, comprimeren: bool = True) -> bytes:
+    """The decision letter on a vrijstelling (toegekend or afgewezen), as PDF bytes.
+
+    ``comprimeren=False`` writes uncompressed, reproducible output (for checking the text)."""
     if not v.besloten or v.besloten_op is None:
         raise ValueError("over deze vrijstelling is nog niet besloten")
     with translation.override("nl"):
@@ -218,10 +227,11 @@ def vrijstelling_brief(v: Vrijstelling) -> bytes:
             grondslag=GRONDSLAG[v.grond],
             gemeente=gemeente,
             ondertekening=_naam(v.besloten_door),
+            comprimeren=comprimeren,
         )
 
 
-def verlof_brief(b: VerlofBesluit) -> bytes:
+def verlof_brief(b: VerlofBesluit, *, comprimeren: bool = True) -> bytes:
     """The decision letter on verlof of more than 10 school days, as PDF bytes."""
     with translation.override("nl"):
         aanvraag = b.aanvraag
@@ -257,4 +267,5 @@ def verlof_brief(b: VerlofBesluit) -> bytes:
             grondslag=VERLOF_GRONDSLAG,
             gemeente=leerling.woongemeente,
             ondertekening=_naam(b.besloten_door),
+            comprimeren=comprimeren,
         )

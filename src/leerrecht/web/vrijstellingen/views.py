@@ -30,7 +30,6 @@ from leerrecht.web.audit.log import vastleggen
 from leerrecht.web.audit.models import Actie
 from leerrecht.web.leerplicht import scope as lp_scope
 from leerrecht.web.leerplicht.models import Bureau, BureauRolSoort, Jeugdige
-from leerrecht.web.leerplicht.routering import gemeente_bij_naam
 from leerrecht.web.scholen import scope as school_scope
 from leerrecht.web.scholen.models import SCHOOLBREDE_ROLLEN, Leerling
 from leerrecht.web.verlof import toetsing
@@ -52,6 +51,7 @@ from leerrecht.web.vrijstellingen.models import (
     Vrijstelling,
     VrijstellingWijziging,
 )
+from leerrecht.web.vrijstellingen.personen import jeugdige_voor
 from leerrecht.web.vrijstellingen.statussen import (
     StatusFout,
     toegestaan,
@@ -174,19 +174,6 @@ def lijst(request: HttpRequest) -> HttpResponse:
 # -- the office: a vrijstelling --------------------------------------------------------------
 
 
-def _jeugdige_voor(bureau: Bureau, leerling: Leerling) -> Jeugdige:
-    """The office's record of this pupil (matched on name and date of birth), linked to it."""
-    jeugdige, _nieuw = Jeugdige.objects.get_or_create(
-        bureau=bureau,
-        achternaam=leerling.achternaam,
-        voornaam=leerling.voornaam,
-        geboortedatum=leerling.geboortedatum,
-        defaults={"gemeente": gemeente_bij_naam(leerling.woongemeente)},
-    )
-    jeugdige.leerlingen.add(leerling)
-    return jeugdige
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 def nieuw(request: HttpRequest) -> HttpResponse:
@@ -218,7 +205,7 @@ def nieuw(request: HttpRequest) -> HttpResponse:
         with transaction.atomic():
             if jeugdige is None:
                 assert leerling is not None
-                jeugdige = _jeugdige_voor(bureau, leerling)
+                jeugdige = jeugdige_voor(bureau, leerling)
             v = form.save(commit=False)
             v.bureau = bureau
             v.jeugdige = jeugdige
