@@ -9,6 +9,8 @@ decides where a melding goes; see :mod:`leerrecht.web.leerplicht.routering`.
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -187,6 +189,12 @@ class InboxMelding(models.Model):
     vermoedelijke_reden = models.CharField(_("vermoedelijke reden"), max_length=200, blank=True)
     toelichting = models.TextField(_("toelichting van de school"), blank=True)
     ondernomen_acties = models.TextField(_("ondernomen acties van de school"), blank=True)
+    contactpersoon = models.CharField(
+        _("contactpersoon van de school"),
+        max_length=200,
+        blank=True,
+        help_text=_("naam en e-mail of telefoon, zoals de school ze opgaf"),
+    )
     status = models.CharField(_("status"), max_length=20, default="gemeld")
     behandelaar = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -218,3 +226,69 @@ class InboxMelding(models.Model):
 
     def __str__(self) -> str:
         return f"{self.jeugdige} - {self.soort} vanaf {self.begin} ({self.school_naam})"
+
+    @property
+    def status_label(self) -> str:
+        """The status as the user reads it (the DUO statuses of the school's melding)."""
+        return _label(self.status)
+
+    @property
+    def soort_label(self) -> str:
+        from leerrecht.web.meldingen.models import Verzuimsoort
+
+        try:
+            return str(Verzuimsoort(self.soort).label)
+        except ValueError:
+            return self.soort
+
+
+def _label(status: str) -> str:
+    from leerrecht.web.meldingen.models import Status
+
+    try:
+        return str(Status(status).label)
+    except ValueError:
+        return status
+
+
+class InboxStatusWijziging(models.Model):
+    """One step in the office's handling of an inbox melding: received, a status change, a
+    withdrawal by the school, or a new terugkoppeling. Append only."""
+
+    melding = models.ForeignKey(InboxMelding, on_delete=models.PROTECT, related_name="geschiedenis")
+    van = models.CharField(_("van"), max_length=20, blank=True)
+    naar = models.CharField(_("naar"), max_length=20)
+    door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("door"),
+    )
+    op = models.DateTimeField(_("op"), auto_now_add=True)
+    notitie = models.TextField(_("notitie"), blank=True)
+
+    class Meta:
+        verbose_name = _("statuswijziging in de inbox")
+        verbose_name_plural = _("statuswijzigingen in de inbox")
+        ordering = ["op", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.melding}: {self.van or '-'} -> {self.naar}"
+
+    @property
+    def van_label(self) -> str:
+        return _label(self.van) if self.van else ""
+
+    @property
+    def naar_label(self) -> str:
+        return _label(self.naar)
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self.pk is not None:
+            raise ValueError("De geschiedenis van een melding wordt nooit gewijzigd.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        raise ValueError("De geschiedenis van een melding wordt nooit verwijderd.")

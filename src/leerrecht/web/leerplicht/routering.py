@@ -21,6 +21,28 @@ BUITENLAND = {
 }
 
 
+#: other spellings of a CBS name that schools use, including the seed's own (seed 000 bijlage 2
+#: writes "Gulpen-Witten" and "Valkenburg a/d Geul"); the CBS dropped "(L.)" and the like in 2023
+ALIASSEN = {
+    "den haag": "'s-gravenhage",
+    "den bosch": "'s-hertogenbosch",
+    "valkenburg a/d geul": "valkenburg aan de geul",
+    "gulpen-witten": "gulpen-wittem",
+    "beek (l.)": "beek",
+    "beek (l)": "beek",
+    "stein (l.)": "stein",
+    "stein (l)": "stein",
+    "hengelo (o.)": "hengelo",
+    "hengelo (o)": "hengelo",
+    "laren (nh.)": "laren",
+    "laren (nh)": "laren",
+    "middelburg (z.)": "middelburg",
+    "rijswijk (zh.)": "rijswijk",
+    "bergen (nh)": "bergen (nh.)",
+    "bergen (l)": "bergen (l.)",
+}
+
+
 @dataclass(frozen=True)
 class Routering:
     """The outcome of routing one woongemeente, with its explanation for the user."""
@@ -41,6 +63,7 @@ def gemeente_bij_naam(naam: str) -> Gemeente | None:
     gezocht = normaliseer(naam)
     if not gezocht:
         return None
+    gezocht = ALIASSEN.get(gezocht, gezocht)
     return Gemeente.objects.filter(naam__iexact=gezocht).first()
 
 

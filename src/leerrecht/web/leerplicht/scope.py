@@ -17,6 +17,7 @@ from leerrecht.web.leerplicht.models import (
     Gemeente,
     Jeugdige,
 )
+from leerrecht.web.leerplicht.routering import ALIASSEN
 from leerrecht.web.scholen.models import Leerling
 
 User = AbstractBaseUser | AnonymousUser
@@ -52,6 +53,7 @@ def jeugdigen(user: User) -> QuerySet[Jeugdige]:
 def leerlingen(user: User) -> QuerySet[Leerling]:
     """Platform pupils living in the user's offices' area, or linked to one of their jeugdigen."""
     namen = [n.lower() for n in gemeenten(user).values_list("naam", flat=True)]
+    namen += [alias for alias, naam in ALIASSEN.items() if naam in namen]
     return (
         Leerling.objects.annotate(_woon=Lower("woongemeente"))
         .filter(Q(_woon__in=namen) | Q(jeugdigen__in=jeugdigen(user)))
