@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from leerrecht.core.calendar import CalendarError, add_werkdagen, school_year_start
 from leerrecht.web import evaluatie
+from leerrecht.web.leerplicht.scope import is_bureaumedewerker
 from leerrecht.web.registratie.forms import (
     ActieForm,
     KeuzeForm,
@@ -59,6 +60,8 @@ def _werkdagen_tot(today: dt.date, due: dt.date) -> int:
 
 @login_required
 def werklijst(request: HttpRequest) -> HttpResponse:
+    if not scope.scholen(request.user).exists() and is_bureaumedewerker(request.user):
+        return redirect("leerplicht:start")  # office staff without a school role
     school = _school(request)
     as_of = _as_of(request)
     leerlingen = {
