@@ -223,3 +223,15 @@ def test_een_terugkoppeling_in_het_dossier_ziet_de_school_bij_de_melding(
     # the same text again changes nothing and raises nothing
     terugkoppeling_gedaan.send(sender=Dossier, dossier=None, actie=actie, meldingen=[inbox])
     assert inbox.geschiedenis.count() == 2
+
+
+def test_vanuit_de_melding_een_dossier_openen(
+    client: Client, kantoren: Kantoren, inbox: InboxMelding
+) -> None:
+    login(client, kantoren.lpa)
+    html = client.get(f"/leerplicht/inbox/{inbox.pk}/").content.decode()
+    link = f"/dossiers/nieuw/?melding={inbox.pk}"
+    assert f'href="{link}"' in html
+    assert client.get(link).status_code == 200
+    login(client, kantoren.admin)  # the administratie does not open dossiers
+    assert link not in client.get(f"/leerplicht/inbox/{inbox.pk}/").content.decode()
