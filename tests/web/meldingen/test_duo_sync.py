@@ -205,3 +205,19 @@ def test_twee_gelijktijdige_syncs_maken_de_melding_maar_een_keer(world: World) -
     assert services._maak_concept(world.school, world.a1, m, waarden, PEILDATUM_16_UUR)
     assert not services._maak_concept(world.school, world.a1, m, waarden, PEILDATUM_16_UUR)
     assert DuoMelding.objects.count() == 1 and StatusWijziging.objects.count() == 1
+
+
+def test_een_concept_overig_verzuim_vervalt_nooit_door_de_regels(world: World) -> None:
+    """Overig verzuim is the school's own decision (e.g. after missed consults at the jeugdarts,
+    seed 003 §7): the rules never produce it, so they cannot call it no longer needed."""
+    melding = DuoMelding.objects.create(
+        school=world.school,
+        leerling=world.a1,
+        soort="overig",
+        begin=D(2026, 3, 2),
+        uren=Decimal("0"),
+        uiterlijk=D(2026, 3, 9),
+        bereikt=D(2026, 3, 2),
+    )
+    resultaat = synchroniseer(world.school, PEILDATUM_16_UUR)
+    assert melding not in resultaat.vervallen

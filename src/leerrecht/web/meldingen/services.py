@@ -35,7 +35,7 @@ from leerrecht.core.absence import Kind, Registration
 from leerrecht.core.calendar import SchoolCalendar
 from leerrecht.core.model import Melding
 from leerrecht.web import evaluatie
-from leerrecht.web.meldingen.models import DuoMelding, Status, StatusWijziging
+from leerrecht.web.meldingen.models import DuoMelding, Status, StatusWijziging, Verzuimsoort
 from leerrecht.web.scholen.models import Leerling, School
 
 #: fields of a concept computed from the rules (refreshed while it is a concept)
@@ -105,7 +105,12 @@ def synchroniseer(school: School, as_of: dt.date) -> SyncResultaat:
         result.vervallen = [
             d
             for sleutel, d in sorted(bestaand.items(), key=lambda item: item[1].pk)
-            if d.status == Status.CONCEPT and d.bereikt <= as_of and sleutel not in nodig
+            if d.status == Status.CONCEPT
+            and d.bereikt <= as_of
+            and sleutel not in nodig
+            # overig verzuim is always the school's own decision (e.g. after missed consults at
+            # the jeugdarts), never a rule's: the rules cannot say it is no longer needed
+            and d.soort != Verzuimsoort.OVERIG
         ]
     return result
 
