@@ -5,12 +5,24 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
 from scenario_hulp import Scenario
+
+
+@pytest.fixture(autouse=True)
+def _taal_terug_naar_standaard() -> Iterator[None]:
+    """A request in English (LocaleMiddleware) leaves English active in this thread; reset it so
+    a later test never formats dates or messages in the wrong language."""
+    yield
+    if "django.utils.translation" in sys.modules:
+        from django.utils import translation
+
+        translation.deactivate()
 
 
 @pytest.fixture
