@@ -16,7 +16,6 @@ from django.utils.translation import gettext as _
 
 from leerrecht.core.calendar import CalendarError, add_werkdagen, school_year_start
 from leerrecht.web import evaluatie
-from leerrecht.web.leerplicht.scope import is_bureaumedewerker
 from leerrecht.web.registratie.forms import (
     ActieForm,
     KeuzeForm,
@@ -28,6 +27,7 @@ from leerrecht.web.registratie.grafiek import tijdlijn_svg
 from leerrecht.web.registratie.models import ActieAfgehandeld, Registratie, RegistratieWijziging
 from leerrecht.web.scholen import scope
 from leerrecht.web.scholen.models import Groep, School
+from leerrecht.web.startpagina import startpagina
 
 NADERT_DE_GRENS = 10.0  # uren ongeoorloofd in 4 lesweken waarboven 'nadert de grens' verschijnt
 
@@ -60,8 +60,10 @@ def _werkdagen_tot(today: dt.date, due: dt.date) -> int:
 
 @login_required
 def werklijst(request: HttpRequest) -> HttpResponse:
-    if not scope.scholen(request.user).exists() and is_bureaumedewerker(request.user):
-        return redirect("leerplicht:start")  # office staff without a school role
+    if not scope.scholen(request.user).exists():
+        elders = startpagina(request.user)  # office, SWV or JGZ staff without a school role
+        if elders is not None:
+            return redirect(elders)
     school = _school(request)
     as_of = _as_of(request)
     leerlingen = {
