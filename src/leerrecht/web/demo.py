@@ -289,6 +289,9 @@ def _toon(demo: Demo, url: str, today: dt.date, duur: float | None, database: st
             ]
         ),
     ]
+    if demo.ketenpartners:
+        lines += ["", "Ketenpartners (leerplicht, samenwerkingsverband, jeugdarts):"]
+        lines += [f"  {r}" for r in demo.ketenpartners]
     if demo.verhalen:
         lines += ["", "Om naar te kijken (log in als coordinator; klik op de naam):"]
         lines += [f"  - {v.leerling} (groep {v.groep}): {v.wat}" for v in demo.verhalen]

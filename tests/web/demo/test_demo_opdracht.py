@@ -28,6 +28,9 @@ def test_demo_bouwt_en_toont_de_accounts(
     assert out.count(WACHTWOORD) >= 9  # in de tekst en op elke regel van de tabel
     assert "verzuimcoördinator" in out and "Django-superuser" in out
     assert "thuiszitter" in out and "absoluut verzuim" in out
+    # the chain partners with their accounts (issue 5)
+    assert "Ketenpartners" in out and "leerplichtambtenaar" in out and "swv-parkstad" in out
+    assert "jeugdarts" in out and "Bureau Leren en Doorstromen Parkstad" in out
     meta = json.loads((tmp_path / "demo.json").read_text("utf-8"))
     assert meta["peildatum"] == "2026-03-20" and meta["seed"] == 2026
 
@@ -43,6 +46,7 @@ def test_een_bestaande_demo_wordt_hergebruikt(
     out = capsys.readouterr().out
     assert "Bestaande demo hergebruikt" in out and "40 leerlingen" in out
     assert "thuiszitter" in out  # de verhalen komen uit demo.json
+    assert "swv-parkstad" in out  # de ketenpartners ook
     assert list(Leerling.objects.values_list("pk", flat=True)) == first
     assert main([*ARGS, "--data-dir", str(tmp_path), "--opnieuw", "--seed", "3"]) == 0
     assert "Nieuw gebouwd" in capsys.readouterr().out

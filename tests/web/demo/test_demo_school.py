@@ -187,10 +187,15 @@ def test_een_account_per_rol_met_het_demowachtwoord() -> None:
     beheer = User.objects.get(username=SUPERUSER)
     assert beheer.is_superuser and beheer.is_staff
     assert not m.Rol.objects.filter(gebruiker=beheer).exists()
+    school_users = list(
+        User.objects.filter(username__in=[*(p.gebruikersnaam for p in PERSONEEL), SUPERUSER])
+    )
+    assert len(school_users) == 8 and len({u.password for u in school_users}) == 1  # één hash
+    # plus the chain partners: leerplichtambtenaar, leerplicht-administratie, SWV and jeugdarts
     users = list(User.objects.all())
-    assert len(users) == 8 and len({u.password for u in users}) == 1  # één gedeeld wachtwoord
-    assert users[0].check_password(WACHTWOORD)
+    assert len(users) == 12
     for user in users:
+        assert user.check_password(WACHTWOORD), user
         validate_password(WACHTWOORD, user)
     assert [a.gebruikersnaam for a in demo.accounts] == [
         *(p.gebruikersnaam for p in PERSONEEL),

@@ -105,6 +105,8 @@ class Demo:
     peildatum: dt.date | None = None
     eerste_dag: dt.date | None = None
     verhalen: tuple[DemoVerhaal, ...] = ()
+    #: what the chain partners (leerplicht office, SWV, JGZ) have, with their accounts
+    ketenpartners: tuple[str, ...] = ()
 
     def meta(self, seed: int) -> dict[str, Any]:
         """The facts :func:`lees_demo` cannot read back from the database (for demo.json)."""
@@ -116,6 +118,7 @@ class Demo:
                 {"wat": v.wat, "leerling": v.leerling, "groep": v.groep, "id": v.leerling_id}
                 for v in self.verhalen
             ],
+            "ketenpartners": list(self.ketenpartners),
         }
 
 
@@ -138,6 +141,28 @@ def verwijder_demo() -> None:
         _weg(Bestuur.objects.filter(naam=BESTUUR))
         usernames = [p.gebruikersnaam for p in PERSONEEL] + [SUPERUSER]
         _weg(User.objects.filter(username__in=usernames))
+        _verwijder_ketenpartners()
+
+
+def _verwijder_ketenpartners() -> None:
+    """The demo's offices, SWV and GGD with everything on them, and their demo accounts."""
+    from leerrecht.web.jgz import demo as jgz_demo
+    from leerrecht.web.jgz.models import JgzOrganisatie
+    from leerrecht.web.leerplicht import demo as leerplicht_demo
+    from leerrecht.web.leerplicht.models import Bureau
+    from leerrecht.web.thuiszitters import demo as thuiszitters_demo
+    from leerrecht.web.thuiszitters.models import Samenwerkingsverband
+
+    _weg(Bureau.objects.filter(naam__in=[b[0] for b in leerplicht_demo.BUREAUS]))
+    _weg(Samenwerkingsverband.objects.filter(naam=thuiszitters_demo.SWV_NAAM))
+    _weg(JgzOrganisatie.objects.filter(naam=jgz_demo.GGD))
+    accounts = [
+        leerplicht_demo.LEERPLICHTAMBTENAAR[0],
+        leerplicht_demo.ADMINISTRATIE[0],
+        thuiszitters_demo.SWV_ACCOUNT[0],
+        jgz_demo.JEUGDARTS[0],
+    ]
+    _weg(User.objects.filter(username__in=accounts))
 
 
 def _weg(queryset: QuerySet[Any], depth: int = 0) -> None:
@@ -197,7 +222,30 @@ def lees_demo(meta: dict[str, Any] | None = None) -> Demo | None:
         peildatum=_date(meta.get("peildatum")),
         eerste_dag=_date(meta.get("eerste_dag")),
         verhalen=verhalen,
+        ketenpartners=tuple(str(r) for r in meta.get("ketenpartners", []) if isinstance(r, str)),
     )
+
+
+def _ketenpartners(school: School, as_of: dt.date) -> tuple[str, ...]:
+    """The leerplicht offices of seed 000 bijlage 2 with the office's inbox, dossiers, thuiszitter
+    register and SWV, the GGD's referrals and the office's vrijstellingen, around the demo school."""
+    from leerrecht.web.dossiers import demo as dossiers_demo
+    from leerrecht.web.jgz import demo as jgz_demo
+    from leerrecht.web.leerplicht import demo as leerplicht_demo
+    from leerrecht.web.thuiszitters import demo as thuiszitters_demo
+    from leerrecht.web.vrijstellingen import demo as vrijstellingen_demo
+
+    bureau = leerplicht_demo.maak_bureaus()
+    lines: list[str] = []
+    for module in (
+        leerplicht_demo,
+        dossiers_demo,
+        thuiszitters_demo,
+        jgz_demo,
+        vrijstellingen_demo,
+    ):
+        lines += module.vul_demo(bureau, school, as_of)
+    return tuple(lines)
 
 
 def _leerlingzaken(
@@ -361,6 +409,7 @@ def bouw_demo(peildatum: dt.date, leerlingen: int = 300, seed: int = 2026) -> De
     )
 
     _leerlingzaken(plan, school, pupils, users["directeur"])
+    ketenpartners = _ketenpartners(school, plan.peildatum)
 
     verhalen = tuple(
         DemoVerhaal(
@@ -380,4 +429,5 @@ def bouw_demo(peildatum: dt.date, leerlingen: int = 300, seed: int = 2026) -> De
         peildatum=plan.peildatum,
         eerste_dag=plan.eerste_dag,
         verhalen=verhalen,
+        ketenpartners=ketenpartners,
     )

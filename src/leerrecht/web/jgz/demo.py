@@ -120,7 +120,7 @@ def vul_demo(bureau: Bureau, school: School, as_of: dt.date) -> list[str]:
     regels = [
         f"JGZ: {GGD} ({school.naam})",
         f"  {arts.username:<26} {arts.get_full_name():<18} jeugdarts: alleen de verwijzingen "
-        "(M@ZL), zie /jgz/ (inloggen met /inloggen/?next=/jgz/)",
+        "(M@ZL), zie /jgz/",
     ]
     coordinator = _zorgcoordinator(school)
     # the last day that may carry a consult: the peildatum, never later than today
