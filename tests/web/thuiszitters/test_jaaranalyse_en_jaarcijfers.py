@@ -236,3 +236,59 @@ def test_jaarcijfers_van_de_school_alleen_eigen_meldingen(client: Client, regio:
     html = client.get("/thuiszitters/jaarcijfers/school/?schooljaar=2025").content.decode()
     assert "Jaarcijfers 2025-2026: De Linde" in html
     assert "Sam" not in html  # alleen aantallen
+
+
+def test_jaarcijfers_tellen_handhaving_en_vrijstellingen(client: Client, regio: Regio) -> None:
+    """The figures of an annual leerplicht report: what the office did (verzuimgesprekken,
+    waarschuwingen, Halt-verwijzingen, processen-verbaal) and the vrijstellingen it decided, in the
+    school year, only for this office."""
+    from leerrecht.web.dossiers.models import Actie as DossierActie
+    from leerrecht.web.dossiers.models import Dossier
+    from leerrecht.web.vrijstellingen.models import Vrijstelling
+
+    hanna = jeugdige(regio.bureau, "Hanna")
+    dossier = Dossier.objects.create(
+        bureau=regio.bureau,
+        jeugdige=hanna,
+        behandelaar=regio.lpa,
+        geopend_op=D(2025, 9, 20),
+        aangemaakt_door=regio.lpa,
+    )
+    for soort, gedaan in (
+        ("verzuimgesprek", D(2025, 10, 1)),
+        ("waarschuwing", D(2025, 10, 20)),
+        ("halt_verwijzing", D(2025, 11, 10)),
+        ("proces_verbaal", None),  # planned, not done: not counted
+        ("waarschuwing", D(2025, 6, 1)),  # previous school year
+    ):
+        DossierActie.objects.create(dossier=dossier, soort=soort, gedaan_op=gedaan)
+    for grond, status, op in (
+        ("5c", "toegekend", D(2025, 9, 1)),
+        ("5a", "afgewezen", D(2026, 1, 5)),
+        ("5a", "in_behandeling", None),
+    ):
+        Vrijstelling.objects.create(
+            bureau=regio.bureau,
+            jeugdige=hanna,
+            grond=grond,
+            aangevraagd_op=D(2025, 8, 20),
+            ingangsdatum=D(2025, 9, 1),
+            einddatum=D(2026, 7, 31),
+            status=status,
+            besloten_op=op,
+            aangemaakt_door=regio.lpa,
+        )
+    c = an.bureau_jaarcijfers(regio.bureau, 2025, D(2026, 11, 1))
+    acties = dict(c.acties_per_soort)
+    assert acties["verzuimgesprek"] == 1 and acties["schriftelijke waarschuwing"] == 1
+    assert acties["Halt-verwijzing"] == 1 and acties["proces-verbaal"] == 0
+    per_grond = {g[:14]: (toe, af) for g, toe, af in c.vrijstellingen_per_grond}
+    assert per_grond["art. 5 onder c"] == (1, 0)
+    assert per_grond["art. 5 onder a"] == (0, 1)  # the one in behandeling is not decided
+    assert sum(toe + af for _g, toe, af in c.vrijstellingen_per_grond) == 2
+    assert (
+        an.bureau_jaarcijfers(regio.ander_bureau, 2025, D(2026, 11, 1)).acties_per_soort[0][1] == 0
+    )
+    login(client, regio.lpa)
+    html = client.get("/thuiszitters/jaarcijfers/?schooljaar=2025").content.decode()
+    assert "Halt-verwijzing" in html and "art. 5 onder c" in html

@@ -22,7 +22,7 @@ import io
 import statistics
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db.models import Count, QuerySet
 from django.utils import translation
@@ -315,6 +315,42 @@ class Jaarcijfers:
     thuiszitters_per_gemeente: Kruistabel
     thuiszitters_nieuw: int
     thuiszitters_opgelost: int
+    #: what the office did in its dossiers (verzuimgesprekken, waarschuwingen, Halt, proces-verbaal)
+    acties_per_soort: list[tuple[str, int]] = field(default_factory=list)
+    #: vrijstellingen decided in the school year per ground: (ground, toegekend, afgewezen)
+    vrijstellingen_per_grond: list[tuple[str, int, int]] = field(default_factory=list)
+
+
+def _acties_per_soort(bureau: Bureau, eerste: dt.date, peildatum: dt.date) -> list[tuple[str, int]]:
+    from leerrecht.web.dossiers.models import Actie, ActieSoort
+
+    gedaan = Counter(
+        Actie.objects.filter(
+            dossier__bureau=bureau, gedaan_op__range=(eerste, peildatum)
+        ).values_list("soort", flat=True)
+    )
+    return [(str(label), gedaan.get(waarde, 0)) for waarde, label in ActieSoort.choices]
+
+
+def _vrijstellingen_per_grond(
+    bureau: Bureau, eerste: dt.date, peildatum: dt.date
+) -> list[tuple[str, int, int]]:
+    from leerrecht.web.vrijstellingen.models import Grond, Vrijstelling
+    from leerrecht.web.vrijstellingen.models import Status as VrijstellingStatus
+
+    besluiten = Counter(
+        Vrijstelling.objects.filter(
+            bureau=bureau, besloten_op__range=(eerste, peildatum)
+        ).values_list("grond", "status")
+    )
+    return [
+        (
+            str(label),
+            besluiten.get((waarde, VrijstellingStatus.TOEGEKEND.value), 0),
+            besluiten.get((waarde, VrijstellingStatus.AFGEWEZEN.value), 0),
+        )
+        for waarde, label in Grond.choices
+    ]
 
 
 def bureau_jaarcijfers(bureau: Bureau, start_jaar: int, vandaag: dt.date) -> Jaarcijfers:
@@ -374,6 +410,8 @@ def bureau_jaarcijfers(bureau: Bureau, start_jaar: int, vandaag: dt.date) -> Jaa
             and r.opgelost_op
             and eerste <= r.opgelost_op <= peildatum
         ),
+        acties_per_soort=_acties_per_soort(bureau, eerste, peildatum),
+        vrijstellingen_per_grond=_vrijstellingen_per_grond(bureau, eerste, peildatum),
     )
 
 
