@@ -9,12 +9,10 @@ import datetime as dt
 import pytest
 from dossiers_hulp import login
 
-from leerrecht.web.demodata.bouw import WACHTWOORD, bouw_demo, demo_school
+from leerrecht.web.demodata.bouw import bouw_demo, demo_school
 from leerrecht.web.dossiers import tijd
-from leerrecht.web.dossiers.demo import vul_demo
 from leerrecht.web.dossiers.models import ActieSoort, Dossier, Route, Status
-from leerrecht.web.leerplicht.models import Bureau, Gemeente, Werkgebied
-from leerrecht.web.scholen.models import Leerling
+from leerrecht.web.leerplicht.models import Bureau
 
 pytestmark = pytest.mark.django_db
 
@@ -25,17 +23,11 @@ def test_drie_dossiers_in_verschillende_routes_een_te_laat(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr(tijd, "vandaag", lambda: PEILDATUM)
-    bouw_demo(PEILDATUM, 40, seed=2026)
+    demo = bouw_demo(PEILDATUM, 40, seed=2026)  # with the chain partners (issue 5)
     school = demo_school()
     assert school is not None
-    bureau = Bureau.objects.create(naam="Bureau Leren en Doorstromen Parkstad")
-    for naam in set(Leerling.objects.filter(school=school).values_list("woongemeente", flat=True)):
-        gemeente = Gemeente.objects.filter(naam__iexact=naam).first() or Gemeente.objects.create(
-            naam=naam, code=f"GM{Gemeente.objects.count():04d}"
-        )
-        Werkgebied.objects.update_or_create(gemeente=gemeente, defaults={"bureau": bureau})
-
-    regels = vul_demo(bureau, school, PEILDATUM)
+    assert Bureau.objects.filter(naam="Bureau Leren en Doorstromen Parkstad").exists()
+    regels = list(demo.ketenpartners)
 
     dossiers = list(Dossier.objects.order_by("pk"))
     assert len(dossiers) == 3
@@ -48,7 +40,7 @@ def test_drie_dossiers_in_verschillende_routes_een_te_laat(
     ]
     te_laat = [a for d in dossiers for a in d.acties.all() if a.te_laat(PEILDATUM) and d.is_open]
     assert [a.soort for a in te_laat] == [ActieSoort.TERUGKOPPELING]
-    assert any("leerplichtambtenaar" in r and WACHTWOORD in r for r in regels)
+    assert any("Dossiers (MAS)" in r and "leerplichtambtenaar" in r for r in regels)
     assert any("te laat" in r for r in regels)
     # the history is spread over the demo's days, not all 'now'
     assert dossiers[2].geschiedenis.first().op.date() < PEILDATUM  # type: ignore[union-attr]

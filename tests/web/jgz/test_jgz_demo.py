@@ -9,20 +9,18 @@ from django.test import Client
 from jgz_hulp import D
 
 from leerrecht.web.demodata.bouw import WACHTWOORD, bouw_demo, demo_school
-from leerrecht.web.jgz.demo import vul_demo
 from leerrecht.web.jgz.models import JgzOrganisatie, Status, Verwijzing
 from leerrecht.web.jgz.statussen import mag_overig_verzuim_melden
-from leerrecht.web.leerplicht.models import Bureau
 
 PEILDATUM = D(2026, 3, 20)
 
 
 @pytest.mark.django_db
 def test_demo_met_ggd_jeugdarts_en_twee_verwijzingen(client: Client) -> None:
-    bouw_demo(PEILDATUM, 40, seed=2026)
+    demo = bouw_demo(PEILDATUM, 40, seed=2026)  # with the chain partners (issue 5)
     school = demo_school()
     assert school is not None
-    regels = vul_demo(Bureau.objects.create(naam="BLD"), school, PEILDATUM)
+    regels = list(demo.ketenpartners)
     assert any("jeugdarts" in r for r in regels)
     ggd = JgzOrganisatie.objects.get(naam="GGD Zuid Limburg")
     assert list(ggd.scholen.all()) == [school]

@@ -22,8 +22,9 @@ def test_jeugdarts_ziet_geen_register_werklijst_meldingen_of_leerlingpagina(
 ) -> None:
     verwijs(world.a1, ggd, world.coordinator)
     client = login(jeugdarts)
+    # the worklist is not theirs: / sends the jeugdarts to the referrals
+    assert client.get("/")["Location"] == "/jgz/"
     for url in (
-        "/",
         "/meldingen/",
         f"/leerlingen/{world.a1.pk}/",
         f"/registreren/{world.groep_a.pk}/",

@@ -9,7 +9,6 @@ import pytest
 from django.test import Client
 
 from leerrecht.web.demodata.bouw import WACHTWOORD, bouw_demo
-from leerrecht.web.leerplicht.demo import maak_bureaus, vul_demo
 from leerrecht.web.leerplicht.models import Bron, Bureau, Contactpersoon, InboxMelding
 from leerrecht.web.meldingen.models import Status
 
@@ -19,13 +18,13 @@ PEILDATUM = dt.date(2026, 3, 20)
 
 
 def test_de_demo_vult_de_inbox_van_bld(client: Client) -> None:
-    bouw_demo(PEILDATUM, 40, seed=2026)
+    demo = bouw_demo(PEILDATUM, 40, seed=2026)  # with the chain partners (issue 5)
     from leerrecht.web.demodata.bouw import demo_school
 
     school = demo_school()
     assert school is not None
-    bureau = maak_bureaus()
-    regels = vul_demo(bureau, school, PEILDATUM)
+    bureau = Bureau.objects.get(naam="Bureau Leren en Doorstromen Parkstad")
+    regels = list(demo.ketenpartners)
     assert bureau.naam == "Bureau Leren en Doorstromen Parkstad"
     assert set(Bureau.objects.values_list("naam", flat=True)) == {
         "Bureau Leren en Doorstromen Parkstad",
@@ -39,7 +38,7 @@ def test_de_demo_vult_de_inbox_van_bld(client: Client) -> None:
     behandeld = platform.get(status=Status.IN_BEHANDELING)
     assert behandeld.terugkoppeling and behandeld.duo_melding is not None
     assert behandeld.duo_melding.status == Status.IN_BEHANDELING
-    assert InboxMelding.objects.filter(bron=Bron.IMPORT).count() == 1
+    assert InboxMelding.objects.filter(bureau=bureau, bron=Bron.IMPORT).exists()
     contact = Contactpersoon.objects.get(school=school)
     assert contact.consulent.username == "leerplichtambtenaar"
     assert any("leerplichtambtenaar" in r for r in regels)

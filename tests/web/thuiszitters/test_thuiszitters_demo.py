@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 from django.test import Client
-from thuiszitters_hulp import D, maak_bureau
+from thuiszitters_hulp import D
 
 from leerrecht.web.demodata.bouw import WACHTWOORD, bouw_demo, demo_school
-from leerrecht.web.thuiszitters.demo import vul_demo
+from leerrecht.web.leerplicht.models import Bureau
 from leerrecht.web.thuiszitters.models import (
     Categorie,
     Samenwerkingsverband,
@@ -21,20 +21,11 @@ PEILDATUM = D(2026, 3, 20)
 
 @pytest.mark.django_db
 def test_demo_met_swv_en_een_verlopen_knooppunt(client: Client) -> None:
-    bouw_demo(PEILDATUM, 40, seed=2026)
+    demo = bouw_demo(PEILDATUM, 40, seed=2026)  # with the chain partners (issue 5)
     school = demo_school()
     assert school is not None
-    bureau = maak_bureau(
-        "Bureau Leren en Doorstromen Parkstad",
-        ("Heerlen", "GM0917"),
-        ("Landgraaf", "GM0882"),
-        ("Voerendaal", "GM0986"),
-        ("Kerkrade", "GM0928"),
-        ("Brunssum", "GM0899"),
-        ("Simpelveld", "GM0965"),
-        ("Beekdaelen", "GM1954"),
-    )
-    regels = vul_demo(bureau, school, PEILDATUM)
+    bureau = Bureau.objects.get(naam="Bureau Leren en Doorstromen Parkstad")
+    regels = list(demo.ketenpartners)
     assert any("swv-parkstad" in r for r in regels)
     swv = Samenwerkingsverband.objects.get(naam="SWV Parkstad PO")
     assert list(swv.scholen.all()) == [school]

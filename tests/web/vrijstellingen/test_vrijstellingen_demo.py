@@ -9,10 +9,9 @@ from django.test import Client
 from vrijstellingen_hulp import D
 
 from leerrecht.web.demodata.bouw import WACHTWOORD, bouw_demo, demo_school
-from leerrecht.web.leerplicht.models import Bureau, Gemeente, Werkgebied
+from leerrecht.web.leerplicht.models import Bureau
 from leerrecht.web.verlof.models import Status as VerlofStatus
 from leerrecht.web.verlof.models import VerlofAanvraag
-from leerrecht.web.vrijstellingen.demo import vul_demo
 from leerrecht.web.vrijstellingen.models import Grond, Status, Vrijstelling
 
 PEILDATUM = D(2026, 3, 20)
@@ -29,14 +28,11 @@ PARKSTAD = (
 
 @pytest.mark.django_db
 def test_demo_met_een_besloten_en_een_lopende_vrijstelling(client: Client) -> None:
-    bouw_demo(PEILDATUM, 40, seed=2026)
+    demo = bouw_demo(PEILDATUM, 40, seed=2026)  # with the chain partners (issue 5)
     school = demo_school()
     assert school is not None
-    bureau = Bureau.objects.create(naam="Bureau Leren en Doorstromen Parkstad")
-    for naam, code in PARKSTAD:
-        gemeente, _ = Gemeente.objects.get_or_create(naam=naam, defaults={"code": code})
-        Werkgebied.objects.update_or_create(gemeente=gemeente, defaults={"bureau": bureau})
-    regels = vul_demo(bureau, school, PEILDATUM)
+    assert Bureau.objects.filter(naam="Bureau Leren en Doorstromen Parkstad").exists()
+    regels = list(demo.ketenpartners)
     assert any("leerplichtambtenaar" in r for r in regels)
     toegekend = Vrijstelling.objects.get(grond=Grond.ART_5C)
     assert toegekend.status == Status.TOEGEKEND and toegekend.besloten
