@@ -39,6 +39,13 @@ def _date(value: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"{value!r} is geen datum; schrijf JJJJ-MM-DD") from None
 
 
+def _whole_number(value: str) -> int:
+    try:
+        return int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is geen geheel getal") from None
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="leerrecht",
@@ -86,6 +93,37 @@ def build_parser() -> argparse.ArgumentParser:
         help="vakantieverlof: een werkgeversverklaring toont aan dat vakantie in de schoolvakanties onmogelijk is",
     )
     check.set_defaults(func=_cmd_verlof_check)
+
+    gen = sub.add_parser(
+        "generate",
+        help="Maak synthetische verzuimdata voor N leerlingen over een schooljaar (benchmarks).",
+    )
+    gen.add_argument("--pupils", required=True, type=_whole_number, metavar="N")
+    gen.add_argument("--seed", required=True, type=_whole_number, metavar="S")
+    gen.add_argument(
+        "--school-year",
+        type=_whole_number,
+        default=2025,
+        metavar="JJJJ",
+        help="beginjaar van het schooljaar (2025 = 2025-2026)",
+    )
+    gen.add_argument(
+        "--per-school", type=_whole_number, default=500, metavar="N", help="leerlingen per school"
+    )
+    gen.add_argument(
+        "--out",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="uitvoermap (standaard: synthetisch-N-sS)",
+    )
+    gen.add_argument(
+        "--format",
+        choices=("parquet", "csv"),
+        default="parquet",
+        help="parquet (drie tabellen) of csv (een DATA_DIR per school voor 'leerrecht evaluate')",
+    )
+    gen.set_defaults(func=_cmd_generate)
 
     sub.add_parser("manage", help="Beheer van de webapplicatie (Django manage.py), bv. 'migrate'.")
     sub.add_parser(
@@ -227,6 +265,30 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
         sys.stdout.write(to_json(evaluation) + "\n")
     else:
         render_table(evaluation, sys.stdout)
+    return 0
+
+
+def _cmd_generate(args: argparse.Namespace) -> int:
+    import time
+
+    from leerrecht.batch.generate import GenerateError, generate, write
+
+    out: Path = args.out or Path(f"synthetisch-{args.pupils}-s{args.seed}")
+    if out.exists() and not out.is_dir():
+        raise InputError("--out", f"{out} is een bestand; geef een map")
+    started = time.perf_counter()
+    try:
+        generated = generate(args.pupils, args.seed, args.school_year, args.per_school)
+        write(generated, out, args.format)
+    except GenerateError as exc:
+        raise InputError(exc.argument, exc.message) from None
+    seconds = time.perf_counter() - started
+    sys.stdout.write(
+        f"{generated.pupils.height} leerlingen op {generated.schools.height} scholen, "
+        f"{generated.absences.height} registraties, schooljaar {generated.school_year}-"
+        f"{generated.school_year + 1}, peildatum {generated.as_of}; geschreven naar {out} "
+        f"({args.format}) in {seconds:.1f} s\n"
+    )
     return 0
 
 
