@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from functools import lru_cache
+from pathlib import Path
 
 from leerrecht.core.absence import Kind, Reason, Registration
 from leerrecht.core.calendar import (
@@ -16,7 +17,7 @@ from leerrecht.core.calendar import (
 )
 from leerrecht.core.evaluate import Evaluation, evaluate
 from leerrecht.core.model import ExitReason, Pupil, School, Sector
-from leerrecht.core.protocols.loader import load_protocol
+from leerrecht.core.protocols.loader import load_protocol, shipped_protocol_files
 from leerrecht.core.protocols.schema import Protocol
 from leerrecht.core.vacations import Region, shipped_vacations
 from leerrecht.web.registratie.models import Registratie
@@ -45,12 +46,20 @@ def _calendar(
     )
 
 
-def calendar_for(school: m.School) -> SchoolCalendar:
-    """The school's calendar: its regio's OCW vacations, lesson hours, and its own closed days
-    and vacations (:mod:`leerrecht.web.schoolbeheer.models`)."""
+KalenderSleutel = tuple[
+    str,
+    tuple[tuple[int, float], ...],
+    tuple[tuple[dt.date, str], ...],
+    tuple[tuple[str, dt.date, dt.date], ...],
+]
+
+
+def kalender_sleutel(school: m.School) -> KalenderSleutel:
+    """Everything the school's calendar is built from: regio, lesson hours, own closed days and
+    own vacations (also part of the fingerprint of stored evaluations)."""
     hours = tuple(sorted(school.lesuren().items()))
     if school.pk is None:  # not saved yet: no days of its own
-        return _calendar(school.regio, hours)
+        return (school.regio, hours, (), ())
     closed = tuple(
         SchoolVrijeDag.objects.filter(school=school)
         .order_by("datum")
@@ -61,14 +70,20 @@ def calendar_for(school: m.School) -> SchoolCalendar:
         .order_by("eerste_dag", "naam")
         .values_list("naam", "eerste_dag", "laatste_dag")
     )
-    return _calendar(school.regio, hours, closed, own)
+    return (school.regio, hours, closed, own)
 
 
-def core_school(school: m.School) -> School:
+def calendar_for(school: m.School, sleutel: KalenderSleutel | None = None) -> SchoolCalendar:
+    """The school's calendar: its regio's OCW vacations, lesson hours, and its own closed days
+    and vacations (:mod:`leerrecht.web.schoolbeheer.models`)."""
+    return _calendar(*(sleutel or kalender_sleutel(school)))
+
+
+def core_school(school: m.School, calendar: SchoolCalendar | None = None) -> School:
     return School(
         name=school.naam,
         sector=Sector(school.sector),
-        calendar=calendar_for(school),
+        calendar=calendar if calendar is not None else calendar_for(school),
         brin=school.brin,
         region=school.regio,
     )
@@ -101,7 +116,25 @@ def core_registration(reg: Registratie) -> Registration:
 
 
 def protocol_for(school: m.School) -> Protocol | None:
-    return load_protocol(school.protocol) if school.protocol else None
+    return _protocol(*protocol_sleutel(school.protocol)) if school.protocol else None
+
+
+def protocol_sleutel(ref: str) -> tuple[str, int, int]:
+    """A protocol reference with the modification time and size of its file (0, 0 for a
+    shipped protocol or a path that does not exist), so an edited file is loaded again."""
+    if ref in shipped_protocol_files():
+        return (ref, 0, 0)
+    try:
+        stat = Path(ref).stat()
+    except OSError:
+        return (ref, 0, 0)
+    return (ref, stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=32)
+def _protocol(ref: str, _mtime_ns: int, _size: int) -> Protocol:
+    """Parsing and checking a protocol file takes milliseconds; keep the result (immutable)."""
+    return load_protocol(ref)
 
 
 def evaluate_pupils(

@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "leerrecht.web.thuiszitters",
     "leerrecht.web.jgz",
     "leerrecht.web.vrijstellingen",
+    "leerrecht.web.evaluaties",
 ]
 
 MIDDLEWARE = [

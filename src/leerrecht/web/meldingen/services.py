@@ -1,7 +1,8 @@
 """Concept DUO-meldingen from the rules.
 
 :func:`sync_concepten` evaluates every pupil of a school with the Django-free rule engine
-(:func:`leerrecht.web.evaluatie.evaluate_pupils`) and makes sure that each melding the rules
+(:func:`leerrecht.web.evaluatie.evaluate_pupils`, through the store of current results in
+:func:`leerrecht.web.evaluaties.cache.evalueer`) and makes sure that each melding the rules
 require by the peildatum exists as a :class:`DuoMelding`, prefilled with what DUO asks.
 
 - A new melding (no row yet for leerling + soort + begin) becomes a *concept*.
@@ -35,6 +36,7 @@ from leerrecht.core.absence import Kind, Registration
 from leerrecht.core.calendar import SchoolCalendar
 from leerrecht.core.model import Melding
 from leerrecht.web import evaluatie
+from leerrecht.web.evaluaties import cache as evaluaties
 from leerrecht.web.meldingen.models import DuoMelding, Status, StatusWijziging, Verzuimsoort
 from leerrecht.web.scholen.models import Leerling, School
 
@@ -76,7 +78,8 @@ def synchroniseer(school: School, as_of: dt.date) -> SyncResultaat:
     leerlingen = {
         str(p.pk): p for p in school.leerlingen.all().select_related("groep", "groep__locatie")
     }
-    evaluation = evaluatie.evaluate_pupils(school, leerlingen.values(), as_of)
+    # the stored results where current (equal to a full evaluation; leerrecht.web.evaluaties)
+    evaluation = evaluaties.evalueer(school, leerlingen.values(), as_of)
     calendar = evaluatie.calendar_for(school)
     nodig: dict[Sleutel, tuple[Melding, Leerling]] = {}
     for m in evaluation.meldingen:

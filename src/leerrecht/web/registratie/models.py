@@ -6,8 +6,12 @@ when and why (:class:`RegistratieWijziging`).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Any
+
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
+from django.dispatch import Signal
 from django.utils.translation import gettext_lazy as _
 
 from leerrecht.core.absence import Kind, Reason
@@ -44,7 +48,61 @@ REDEN_LABELS = {
 REDEN_CHOICES = [(r.value, REDEN_LABELS[r]) for r in Reason]
 
 
+#: Sent after ``QuerySet.update()``, ``bulk_create()`` and ``bulk_update()`` of registrations,
+#: which send no ``post_save``, with ``leerling_ids``: the pupils whose registrations changed.
+#: (Stored evaluations listen to it: :mod:`leerrecht.web.evaluaties.signalen`.)
+registraties_gewijzigd = Signal()
+
+
+class RegistratieQuerySet(models.QuerySet["Registratie"]):
+    """Bulk writes of registrations report the pupils they touched (:data:`registraties_gewijzigd`),
+    in the same transaction as the write."""
+
+    def update(self, **kwargs: Any) -> int:
+        with transaction.atomic(using=self.db):
+            ids = set(self.values_list("leerling_id", flat=True))
+            verhuisd = "leerling" in kwargs or "leerling_id" in kwargs
+            pks = list(self.values_list("pk", flat=True)) if verhuisd else []
+            count = super().update(**kwargs)
+            if verhuisd:  # also the pupils they now belong to
+                ids |= set(
+                    Registratie.objects.filter(pk__in=pks).values_list("leerling_id", flat=True)
+                )
+            if count:
+                registraties_gewijzigd.send(sender=Registratie, leerling_ids=ids)
+        return count
+
+    def bulk_create(
+        self, objs: Iterable[Registratie], *args: Any, **kwargs: Any
+    ) -> list[Registratie]:
+        with transaction.atomic(using=self.db):
+            created = super().bulk_create(objs, *args, **kwargs)
+            if created:
+                ids = {r.leerling_id for r in created}
+                registraties_gewijzigd.send(sender=Registratie, leerling_ids=ids)
+        return created
+
+    def bulk_update(
+        self, objs: Iterable[Registratie], fields: Any, *args: Any, **kwargs: Any
+    ) -> int:
+        objs = list(objs)
+        with transaction.atomic(using=self.db):
+            ids = {r.leerling_id for r in objs}
+            if "leerling" in fields or "leerling_id" in fields:  # also the pupils they leave
+                ids |= set(
+                    Registratie.objects.filter(pk__in=[r.pk for r in objs]).values_list(
+                        "leerling_id", flat=True
+                    )
+                )
+            count = super().bulk_update(objs, fields, *args, **kwargs)
+            if count:
+                registraties_gewijzigd.send(sender=Registratie, leerling_ids=ids)
+        return count
+
+
 class Registratie(models.Model):
+    objects = RegistratieQuerySet.as_manager()
+
     leerling = models.ForeignKey(Leerling, on_delete=models.CASCADE, related_name="registraties")
     datum = models.DateField(_("datum"))
     moment = models.CharField(

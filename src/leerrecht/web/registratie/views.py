@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from leerrecht.core.calendar import CalendarError, add_werkdagen, school_year_start
 from leerrecht.web import evaluatie
+from leerrecht.web.evaluaties import cache as evaluaties
 from leerrecht.web.registratie.forms import (
     ActieForm,
     KeuzeForm,
@@ -70,7 +71,8 @@ def werklijst(request: HttpRequest) -> HttpResponse:
         str(p.pk): p for p in scope.leerlingen(request.user, school).select_related("groep")
     }
     try:
-        evaluation = evaluatie.evaluate_pupils(school, leerlingen.values(), as_of)
+        # only pupils whose registrations or data changed are evaluated again
+        evaluation = evaluaties.evalueer(school, leerlingen.values(), as_of)
     except CalendarError as exc:
         messages.error(request, str(exc))
         return render(request, "werklijst.html", {"school": school, "as_of": as_of, "leeg": True})
