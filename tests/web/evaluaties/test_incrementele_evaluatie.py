@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 from django.contrib.auth.models import User
+from django.db import transaction
 from django.test import Client
 
 from leerrecht.core.calendar import SchoolCalendar
@@ -309,7 +310,31 @@ def test_andere_regels_of_een_ander_schema_worden_opnieuw_geevalueerd(
     PupilEvaluatie.objects.filter(pk__in=PupilEvaluatie.objects.values("pk")[:5]).update(
         resultaat={"v": opslag.SCHEMA + 1}
     )
+    assert vergelijk(school).geevalueerd == 0  # this process still has them in memory
+    cache.GEHEUGEN.leeg()  # as in another process
     assert vergelijk(school).geevalueerd == 5
+
+
+def test_een_uitkomst_uit_een_teruggedraaide_transactie_wordt_nooit_gebruikt(
+    school: School,
+) -> None:
+    p = leerlingen(school)[0]
+    dagen = schooldagen(evaluatie.calendar_for(school), PEILDATUM)
+    vergelijk(school)
+
+    class Terug(Exception):
+        pass
+
+    with pytest.raises(Terug), transaction.atomic():
+        Registratie.objects.create(
+            leerling=p, datum=dagen[-1], moment="1", soort="absent", reden="ongeoorloofd"
+        )
+        assert vergelijk(school).geevalueerd == 1  # kept in this process's memory
+        raise Terug
+    Registratie.objects.create(
+        leerling=p, datum=dagen[-2], moment="2", soort="absent", reden="ziek", uren=Decimal("1")
+    )
+    assert vergelijk(school).geevalueerd == 1
 
 
 def test_een_leerling_verwijderen_verwijdert_ook_de_opgeslagen_uitkomst(school: School) -> None:

@@ -6,7 +6,7 @@ changes). Per pupil it reads the stored result for the peildatum (:class:`PupilE
 uses it when
 
 - the stored ``versie`` equals the pupil's registration version (:class:`LeerlingInvoer`,
-  raised by :func:`maak_ongeldig` from the signals in :mod:`.signalen` on every change of a
+  renewed by :func:`maak_ongeldig` from the signals in :mod:`.signalen` on every change of a
   registration), and
 - the stored ``vingerafdruk`` equals the fingerprint of what else the result depends on: the
   pupil's own data (as the rules see it, :func:`leerrecht.web.evaluatie.core_pupil`), the
@@ -15,11 +15,13 @@ uses it when
   storage schema.
 
 The other pupils are evaluated with the reference engine in one go and their results stored.
+Each process also keeps the results it read or computed last in memory (:data:`GEHEUGEN`),
+checked in the same way, so a worklist asked again reads only the versions from the database.
 
 Order matters for correctness under concurrent writes: the versions are read *before* the
-registrations. A registration written after that read raises the version in the same
+registrations. A registration written after that read renews the version in the same
 transaction, so the result stored now carries an older version and is evaluated again at the
-next request. A stored result is therefore never newer-labelled than its data.
+next request. A stored result is therefore never labelled with a version newer than its data.
 
 Writing the cache is best effort: a failed write (say SQLite is busy with an import) is logged
 and the request still gets its (fresh) result.
@@ -30,6 +32,9 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
+import secrets
+import threading
+from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -37,7 +42,6 @@ from pathlib import Path
 from typing import Any
 
 from django.db import DatabaseError, transaction
-from django.db.models import F
 
 import leerrecht.core
 from leerrecht.core.evaluate import Evaluation, PupilResult, evaluate
@@ -91,7 +95,8 @@ def vingerafdruk(school_fp: str, pupil: Pupil) -> str:
 class Telling:
     """What one call did: results taken from the store, evaluated, and stored."""
 
-    uit_opslag: int = 0
+    uit_opslag: int = 0  # current results (from this process's memory or the database)
+    uit_geheugen: int = 0  # of which from this process's memory
     geevalueerd: int = 0
     opgeslagen: int = 0
 
@@ -107,9 +112,12 @@ def evalueer(school: School, leerlingen: Iterable[Leerling], as_of: dt.date) -> 
 
 
 def evalueer_met_telling(
-    school: School, leerlingen: Iterable[Leerling], as_of: dt.date
+    school: School, leerlingen: Iterable[Leerling], as_of: dt.date, *, geheugen: bool = True
 ) -> tuple[Evaluation, Telling]:
-    """:func:`evalueer`, with what it took from the store and what it evaluated."""
+    """:func:`evalueer`, with what it took from the store and what it evaluated.
+
+    ``geheugen=False`` skips this process's memory, so every current result is in the database
+    afterwards (the nightly run, for the other processes)."""
     telling = Telling()
     pupils = list(leerlingen)
     sleutel = evaluatie.kalender_sleutel(school)
@@ -119,30 +127,39 @@ def evalueer_met_telling(
     school_fp = school_vingerafdruk(school, sleutel)
     ids = [p.pk for p in pupils]
     core_pupils = [evaluatie.core_pupil(p) for p in pupils]
+    fps = [vingerafdruk(school_fp, pupil) for pupil in core_pupils]
     # versions first, then the stored results, then (for the stale ones) the registrations
     versies = dict(LeerlingInvoer.objects.filter(leerling_id__in=ids).values_list("pk", "versie"))
-    opgeslagen: dict[int, tuple[int, str, Any]] = {
-        lid: (versie, fp, data)
-        for lid, versie, fp, data in PupilEvaluatie.objects.filter(
-            leerling_id__in=ids, peildatum=as_of
-        ).values_list("leerling_id", "versie", "vingerafdruk", "resultaat")
-    }
-    results: list[PupilResult | None] = []
+    results: list[PupilResult | None] = [
+        GEHEUGEN.geef(lid, as_of, versies.get(lid, 0), fp) if geheugen else None
+        for lid, fp in zip(ids, fps, strict=True)
+    ]
+    telling.uit_geheugen = sum(r is not None for r in results)
+    nodig = [lid for lid, r in zip(ids, results, strict=True) if r is None]
+    opgeslagen: dict[int, tuple[int, str, Any]] = {}
+    if nodig:
+        opgeslagen = {
+            lid: (versie, fp, data)
+            for lid, versie, fp, data in PupilEvaluatie.objects.filter(
+                leerling_id__in=nodig, peildatum=as_of
+            ).values_list("leerling_id", "versie", "vingerafdruk", "resultaat")
+        }
     stale: list[int] = []  # indexes into pupils
-    fps: list[str] = []
-    for i, (lid, pupil) in enumerate(zip(ids, core_pupils, strict=True)):
-        fp = vingerafdruk(school_fp, pupil)
-        fps.append(fp)
+    for i, (lid, pupil, fp) in enumerate(zip(ids, core_pupils, fps, strict=True)):
+        if results[i] is not None:
+            continue
+        versie = versies.get(lid, 0)
         stored = opgeslagen.get(lid)
-        result: PupilResult | None = None
-        if stored is not None and stored[0] == versies.get(lid, 0) and stored[1] == fp:
+        if stored is not None and stored[0] == versie and stored[1] == fp:
             try:
                 result = opslag.uit_json(stored[2], pupil, as_of)
             except (ValueError, KeyError, TypeError, IndexError):
-                result = None
-        if result is None:
-            stale.append(i)
-        results.append(result)
+                pass  # another schema: evaluate again
+            else:
+                results[i] = result
+                GEHEUGEN.bewaar(lid, as_of, versie, fp, result)
+                continue
+        stale.append(i)
     telling.uit_opslag = len(pupils) - len(stale)
     if stale:
         stale_ids = [ids[i] for i in stale]
@@ -155,16 +172,14 @@ def evalueer_met_telling(
             as_of,
             protocol,
         )
+        rows = []
         for i, result in zip(stale, fresh.results, strict=True):
             results[i] = result
+            lid, versie = ids[i], versies.get(ids[i], 0)
+            GEHEUGEN.bewaar(lid, as_of, versie, fps[i], result)
+            rows.append((lid, versie, fps[i], result))
         telling.geevalueerd = len(stale)
-        telling.opgeslagen = _bewaar(
-            [
-                (ids[i], versies.get(ids[i], 0), fps[i], r)
-                for i, r in zip(stale, fresh.results, strict=True)
-            ],
-            as_of,
-        )
+        telling.opgeslagen = _bewaar(rows, as_of)
     evaluation = Evaluation(
         school=core_school,
         as_of=as_of,
@@ -172,6 +187,41 @@ def evalueer_met_telling(
         protocol=protocol,
     )
     return evaluation, telling
+
+
+class Geheugen:
+    """The last results this process read or computed, so a worklist that is asked again
+    needs neither the JSON nor building the objects (``maximum`` pupils and peildatums, least
+    recently used out). Each entry is checked against the version and fingerprint of the
+    request, exactly like a stored row, so it is never used after a change elsewhere."""
+
+    def __init__(self, maximum: int) -> None:
+        self.maximum = maximum
+        self._lock = threading.Lock()
+        self._data: OrderedDict[tuple[int, dt.date], tuple[int, str, PupilResult]] = OrderedDict()
+
+    def geef(self, lid: int, as_of: dt.date, versie: int, fp: str) -> PupilResult | None:
+        with self._lock:
+            entry = self._data.get((lid, as_of))
+            if entry is None or entry[0] != versie or entry[1] != fp:
+                return None
+            self._data.move_to_end((lid, as_of))
+            return entry[2]
+
+    def bewaar(self, lid: int, as_of: dt.date, versie: int, fp: str, result: PupilResult) -> None:
+        with self._lock:
+            self._data[(lid, as_of)] = (versie, fp, result)
+            self._data.move_to_end((lid, as_of))
+            while len(self._data) > self.maximum:
+                self._data.popitem(last=False)
+
+    def leeg(self) -> None:
+        with self._lock:
+            self._data.clear()
+
+
+#: per process; 20,000 results are ten schools of 2,000 pupils (some tens of MB)
+GEHEUGEN = Geheugen(20_000)
 
 
 def _bewaar(rows: list[tuple[int, int, str, PupilResult]], as_of: dt.date) -> int:
@@ -204,31 +254,39 @@ def _bewaar(rows: list[tuple[int, int, str, PupilResult]], as_of: dt.date) -> in
 
 
 def maak_ongeldig(leerling_ids: Iterable[int]) -> None:
-    """Raise the registration version of these pupils: their stored results are no longer used.
+    """Give these pupils a new registration version: their stored results are no longer used.
 
     Call it inside the transaction that changes their registrations (the signals in
-    :mod:`.signalen` do for single saves and deletes; bulk writes call it themselves). Pupils
-    are handled in id order, so two transactions never wait for each other crosswise.
+    :mod:`.signalen` do, for single writes and bulk writes alike). The new version is a random
+    62-bit number, not a counter: a counter would return to an old value when a transaction is
+    rolled back, and a result computed inside that transaction (kept in a process's memory)
+    would then look current. Pupils are handled in id order, so two transactions never wait for
+    each other crosswise.
     """
     ids = sorted(set(leerling_ids))
     if not ids:
         return
     rows = LeerlingInvoer.objects.filter(leerling_id__in=ids)
-    if rows.update(versie=F("versie") + 1) == len(ids):
+    if rows.update(versie=_nieuwe_versie()) == len(ids):
         return  # the usual case: one statement
     with transaction.atomic():
-        # A pupil without a row yet: create it (waits for a concurrent insert of the same row)
-        # and raise again. Raising a row twice is harmless: only a change of version counts.
+        # A pupil without a row yet: create it (waits for a concurrent insert of the same row),
+        # then set a new version on all of them.
         LeerlingInvoer.objects.bulk_create(
             [LeerlingInvoer(leerling_id=i, versie=0) for i in ids], ignore_conflicts=True
         )
-        rows.update(versie=F("versie") + 1)
+        rows.update(versie=_nieuwe_versie())
+
+
+def _nieuwe_versie() -> int:
+    return secrets.randbits(62) + 1  # never 0, the version of a pupil without a row
 
 
 def vernieuw(school: School, as_of: dt.date) -> Telling:
     """Bring the stored results of every pupil of ``school`` at ``as_of`` up to date (the
     nightly task; afterwards the worklist of that day reads everything from the store)."""
-    return evalueer_met_telling(school, school.leerlingen.select_related("groep"), as_of)[1]
+    pupils = school.leerlingen.select_related("groep")
+    return evalueer_met_telling(school, pupils, as_of, geheugen=False)[1]
 
 
 def ruim_op(ouder_dan: dt.timedelta = dt.timedelta(days=7)) -> int:

@@ -3,8 +3,8 @@
 A stored result (:class:`PupilEvaluatie`) is used only while everything it was computed from
 is unchanged:
 
-- ``versie`` equals the pupil's :class:`LeerlingInvoer` version. That version goes up with every
-  change of the pupil's registrations (the register, corrections, verlof and ziekmeldingen that
+- ``versie`` equals the pupil's :class:`LeerlingInvoer` version. That version is renewed with
+  every change of the pupil's registrations (the register, corrections, verlof and ziekmeldingen that
   write registrations, a schorsing and its withdrawal, imports); see
   :mod:`leerrecht.web.evaluaties.signalen`.
 - ``vingerafdruk`` equals the fingerprint of the pupil's own data (birth date, enrolment, group,
@@ -23,7 +23,8 @@ from leerrecht.web.scholen.models import Leerling
 
 
 class LeerlingInvoer(models.Model):
-    """The version of a pupil's registrations, raised on every change."""
+    """The version of a pupil's registrations: a new random number on every change (0: no
+    change since the row was created, or no row)."""
 
     leerling = models.OneToOneField(
         Leerling, on_delete=models.CASCADE, primary_key=True, related_name="+"

@@ -1,4 +1,4 @@
-"""Keep stored evaluations honest: every change of a registration raises the pupil's version.
+"""Keep stored evaluations honest: every change of a registration renews the pupil's version.
 
 Registrations are the only input of a pupil's result that is not read with the pupil itself
 (see :mod:`leerrecht.web.evaluaties.cache` for the fingerprint of the rest). They change through

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 from typing import Any, cast
 
 from django.contrib import messages
@@ -46,8 +47,10 @@ def _as_of(request: HttpRequest) -> dt.date:
     return parse_date(request.GET.get("peildatum"), dt.date.today())
 
 
+@lru_cache(maxsize=4096)
 def _werkdagen_tot(today: dt.date, due: dt.date) -> int:
-    """Werkdagen left until ``due`` (negative when the deadline has passed)."""
+    """Werkdagen left until ``due`` (negative when the deadline has passed). Kept per pair of
+    dates: every worklist of the day asks the same pairs, and counting takes milliseconds."""
     if due >= today:
         n = 0
         while add_werkdagen(today, n) < due:
