@@ -129,6 +129,9 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser(
         "demo", help="Start de webapplicatie met een demoschool op http://127.0.0.1:8000."
     )
+    sub.add_parser(
+        "worker", help="Start een Celery-worker voor achtergrondtaken (zie 'leerrecht worker -h')."
+    )
 
     protocols = sub.add_parser("protocols", help="Regionale protocollen (verzuimkaarten).")
     protocols_sub = protocols.add_subparsers(dest="protocols_command", required=True)
@@ -321,6 +324,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from leerrecht.web.demo import main as demo
 
         return demo(arguments[1:])
+    if arguments[:1] == ["worker"]:
+        from leerrecht.web.worker import main as worker
+
+        return worker(arguments[1:])
     if arguments[:1] == ["manage"]:
         # Django's management commands (migrate, createsuperuser, runserver, ...)
         from leerrecht.web.manage import main as manage

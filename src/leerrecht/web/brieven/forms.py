@@ -100,3 +100,9 @@ class StapForm(forms.Form):
     stap = forms.CharField(max_length=80)
     stap_datum = forms.DateField(input_formats=["%Y-%m-%d"])
     sjabloon = forms.IntegerField(min_value=1, required=False)
+
+
+class EmailForm(forms.Form):
+    """The address a stored letter is sent to by e-mail (the parents')."""
+
+    aan = forms.EmailField(label=_("E-mailadres"), max_length=254)

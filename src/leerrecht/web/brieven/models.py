@@ -132,3 +132,39 @@ class VerzondenBrief(models.Model):
 
     def bestandsnaam(self) -> str:
         return f"brief-{self.pk}-{self.stap}-{self.stap_datum:%Y-%m-%d}.pdf"
+
+
+class EmailStatus(models.TextChoices):
+    WACHT = "wacht", _("wacht op verzending")
+    VERSTUURD = "verstuurd", _("verstuurd")
+    MISLUKT = "mislukt", _("mislukt")
+
+
+class BriefEmail(models.Model):
+    """A letter sent by e-mail (the PDF attached), in the background (``leerrecht.mail_brief``).
+
+    The address is kept with the letter, as the school's record of where it went; the letter
+    itself is the stored :class:`VerzondenBrief`, unchanged.
+    """
+
+    brief = models.ForeignKey(
+        VerzondenBrief, on_delete=models.CASCADE, related_name="emails", verbose_name=_("brief")
+    )
+    aan = models.EmailField(_("e-mailadres"))
+    status = models.CharField(
+        _("status"), max_length=10, choices=EmailStatus.choices, default=EmailStatus.WACHT
+    )
+    fout = models.CharField(_("fout"), max_length=500, blank=True)
+    gevraagd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    gevraagd_op = models.DateTimeField(auto_now_add=True)
+    verstuurd_op = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("brief per e-mail")
+        verbose_name_plural = _("brieven per e-mail")
+        ordering = ["-gevraagd_op", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.brief} -> {self.aan} ({self.status})"

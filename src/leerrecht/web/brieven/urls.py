@@ -10,4 +10,5 @@ urlpatterns = [
     path("maken/", views.maken, name="maken"),
     path("leerlingen/<int:leerling_id>/", views.leerling, name="leerling"),
     path("<int:pk>/pdf/", views.download, name="download"),
+    path("<int:pk>/email/", views.email, name="email"),
 ]

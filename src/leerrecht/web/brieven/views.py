@@ -15,23 +15,25 @@ import datetime as dt
 from typing import Any, cast
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import User
+from django.db import transaction
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from leerrecht.core.calendar import CalendarError
 from leerrecht.core.model import Signal
-from leerrecht.web import evaluatie
+from leerrecht.web import evaluatie, taken
 from leerrecht.web.brieven import sjabloontaal
-from leerrecht.web.brieven.forms import SjabloonForm, StapForm, stappen
-from leerrecht.web.brieven.models import BriefSjabloon, VerzondenBrief
+from leerrecht.web.brieven.forms import EmailForm, SjabloonForm, StapForm, stappen
+from leerrecht.web.brieven.models import BriefEmail, BriefSjabloon, VerzondenBrief
 from leerrecht.web.brieven.pdf import BriefInhoud, brief_pdf, inhoud
 from leerrecht.web.scholen import scope
 from leerrecht.web.scholen.models import Leerling, RolSoort, School
@@ -302,8 +304,10 @@ def leerling(request: HttpRequest, leerling_id: int) -> HttpResponse:
     pupil = get_object_or_404(
         scope.leerlingen(request.user).select_related("school", "groep"), pk=leerling_id
     )
-    brieven = VerzondenBrief.objects.filter(leerling=pupil).select_related(
-        "aangemaakt_door", "sjabloon"
+    brieven = (
+        VerzondenBrief.objects.filter(leerling=pupil)
+        .select_related("aangemaakt_door", "sjabloon")
+        .prefetch_related("emails")
     )
     rijen: list[dict[str, Any]] = []
     vandaag = timezone.localdate()
@@ -324,8 +328,40 @@ def leerling(request: HttpRequest, leerling_id: int) -> HttpResponse:
     return render(
         request,
         "brieven/leerling.html",
-        {"leerling": pupil, "brieven": brieven, "stappen": rijen, "vandaag": vandaag},
+        {
+            "leerling": pupil,
+            "brieven": brieven,
+            "stappen": rijen,
+            "vandaag": vandaag,
+            "email": settings.LEERRECHT_EMAIL,
+        },
     )
+
+
+@login_required
+@require_POST
+def email(request: HttpRequest, pk: int) -> HttpResponse:
+    """Send a stored letter by e-mail, in the background (``leerrecht.mail_brief``)."""
+    brief = get_object_or_404(
+        VerzondenBrief.objects.filter(leerling__in=scope.leerlingen(request.user)), pk=pk
+    )
+    if not settings.LEERRECHT_EMAIL:
+        raise Http404(_("Versturen per e-mail is niet ingesteld."))
+    form = EmailForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Niet verstuurd: vul een geldig e-mailadres in."))
+        return redirect("brieven:leerling", leerling_id=brief.leerling_id)
+    verzending = BriefEmail.objects.create(
+        brief=brief, aan=form.cleaned_data["aan"], gevraagd_door=_gebruiker(request)
+    )
+    # after the commit, so a worker always finds the row
+    transaction.on_commit(lambda: taken.mail_brief.delay(verzending.pk))
+    messages.success(
+        request,
+        _("De brief gaat per e-mail naar %(aan)s; de status staat bij de brief.")
+        % {"aan": verzending.aan},
+    )
+    return redirect("brieven:leerling", leerling_id=brief.leerling_id)
 
 
 @login_required

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 import dj_database_url
 import django_stubs_ext
+from celery.schedules import crontab  # type: ignore[import-untyped]
 from django.utils.translation import gettext_lazy as _
 
 django_stubs_ext.monkeypatch()  # generic admin and querysets at runtime, for the type checker
@@ -167,6 +169,53 @@ WHITENOISE_AUTOREFRESH = DEBUG
 #: The exchange channel for DUO meldingen (leerrecht.web.meldingen.kanalen); "bestand" exports a
 #: CSV file for manual entry in the DUO verzuimloket.
 LEERRECHT_DUO_KANAAL = os.environ.get("LEERRECHT_DUO_KANAAL", "bestand")
+
+# -- background work (Celery, leerrecht.web.taken) ------------------------------------------------
+#: Without a broker every task runs at once in the process that asks for it (eager): the demo,
+#: the tests and a small installation need no Redis. With LEERRECHT_CELERY_BROKER (for example
+#: redis://127.0.0.1:6379/0) tasks go to the workers (`leerrecht worker --concurrency N`).
+CELERY_BROKER_URL = os.environ.get("LEERRECHT_CELERY_BROKER", "").strip()
+CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
+CELERY_TASK_EAGER_PROPAGATES = True
+CELERY_RESULT_BACKEND = CELERY_BROKER_URL or None
+CELERY_RESULT_EXPIRES = 24 * 3600
+CELERY_TASK_SERIALIZER = "json"
+CELERY_RESULT_SERIALIZER = "json"
+CELERY_ACCEPT_CONTENT = ["json"]
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1  # long tasks (a school, an import): one at a time each
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_TIMEZONE = TIME_ZONE
+#: The nightly evaluation (`celery beat`): HH:MM in LEERRECHT_TIME_ZONE, after midnight so the
+#: peildatum is the new day and before school starts.
+NACHTELIJKE_EVALUATIE = os.environ.get("LEERRECHT_NACHTELIJKE_EVALUATIE", "05:00")
+_uur, _dubbelepunt, _minuut = NACHTELIJKE_EVALUATIE.partition(":")
+CELERY_BEAT_SCHEDULE = {
+    "nachtelijke-evaluatie": {
+        "task": "leerrecht.nachtelijke_evaluatie",
+        "schedule": crontab(hour=_uur, minute=_minuut or "0"),
+    },
+}
+
+# -- e-mail (letters to parents, leerrecht.web.brieven) ----------------------------------------
+#: LEERRECHT_EMAIL_URL: smtp://host:25 (no encryption, a local relay), smtp+tls://user:pw@host:587
+#: (STARTTLS) or smtps://user:pw@host:465 (TLS). Not set: no e-mail (the option is not shown),
+#: except in the demo and debug mode, where mail is printed on the console.
+EMAIL_URL = os.environ.get("LEERRECHT_EMAIL_URL", "").strip()
+DEFAULT_FROM_EMAIL = os.environ.get("LEERRECHT_EMAIL_FROM", "leerrecht@localhost")
+if EMAIL_URL:
+    _mail = urlsplit(EMAIL_URL)
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_HOST = _mail.hostname or "localhost"
+    EMAIL_PORT = _mail.port or {"smtps": 465, "smtp+tls": 587}.get(_mail.scheme, 25)
+    EMAIL_HOST_USER = unquote(_mail.username or "")
+    EMAIL_HOST_PASSWORD = unquote(_mail.password or "")
+    EMAIL_USE_TLS = _mail.scheme == "smtp+tls"
+    EMAIL_USE_SSL = _mail.scheme == "smtps"
+    EMAIL_TIMEOUT = 30
+elif DEBUG or DEMO:
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+#: Whether letters can be sent by e-mail (a mail server, or the console of the demo).
+LEERRECHT_EMAIL = bool(EMAIL_URL) or DEBUG or DEMO
 
 LOGGING = {
     "version": 1,

@@ -24,6 +24,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from leerrecht.web import taken
 from leerrecht.web.importeren import uitvoeren
 from leerrecht.web.importeren.forms import CodeForm, UploadForm
 from leerrecht.web.importeren.models import CodeKoppeling, ImportOpdracht, Status
@@ -189,7 +190,8 @@ def bevestigen(request: HttpRequest, pk: int) -> HttpResponse:
         messages.info(request, _("Deze import is al gestart."))
         return redirect("importeren:status", pk=opdracht.pk)
     if opdracht.totaal >= uitvoeren.ACHTERGROND_VANAF:
-        uitvoeren.start_op_achtergrond(opdracht.pk)
+        # on a Celery worker when there is a broker, else in a thread of this process
+        taken.start_import(opdracht.pk)
         return redirect("importeren:status", pk=opdracht.pk)
     result = uitvoeren.voer_uit(opdracht.pk)
     if result == Status.VOORBEELD:
