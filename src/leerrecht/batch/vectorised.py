@@ -1,0 +1,963 @@
+"""Vectorised batch evaluation with Polars and numpy, identical to the per-pupil reference.
+
+The registrations become a sparse pupil-day table (only days with a registration, sorted by
+pupil and date) laid on each school calendar's school days (ordinal, lesweek slot, scheduled
+lesson time, next to a vacation). On that table, for all pupils at once:
+
+- the necessary conditions of every statutory melding (16 uur in 4 lesweken, langdurig
+  relatief verzuim, luxe verzuim) pick the *candidates*: pupils that may get a melding. They
+  are evaluated by the reference code itself (:func:`leerrecht.core.evaluate.evaluate`, in
+  worker processes when there are many), so the sequential rules (herhaalmelding chains, LRV,
+  luxe blocks) exist once;
+- for every other pupil the result is computed here exactly: the leerplicht status, the lopende
+  uren, the statutory checks (ziekmelding next to a vacation, schorsing, uitschrijving),
+  absoluut verzuim and the protocol signals (:mod:`leerrecht.batch.vectorised_protocol`; a
+  protocol step it cannot evaluate makes the pupils that can reach it candidates too).
+
+Hours are compared in whole seconds ("ticks"), which makes every sum exact and independent of
+the order of summing; the reported hours are summed as floats in the reference's order. Input
+the rules would read differently (a registration off the calendar or the enrolment, an unknown
+word, hours that are not whole seconds) makes the pupil a candidate, so the reference decides.
+
+docs/performance.md ("Hoe de gevectoriseerde evaluatie werkt") gives the argument.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import multiprocessing
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+import polars as pl
+
+from leerrecht.batch.outcome import Outcome
+from leerrecht.batch.reference import (
+    Frames,
+    calendar_for,
+    evaluate_school,
+    school_hours,
+    with_lines,
+)
+from leerrecht.core.absence import Kind, Reason
+from leerrecht.core.calendar import SchoolCalendar, school_year_start
+from leerrecht.core.leerplicht import Leerplicht
+from leerrecht.core.model import ExitReason
+from leerrecht.core.rules.schorsing import MAX_SCHOOL_DAYS
+from leerrecht.core.rules.wettelijk import THRESHOLD_HOURS, WINDOW_LESWEKEN
+
+IntArray = npt.NDArray[np.int64]
+FloatArray = npt.NDArray[np.float64]
+BoolArray = npt.NDArray[np.bool_]
+
+EPOCH = dt.date(1970, 1, 1)
+TICKS = 3600  # ticks per hour: whole seconds
+SLOTS = 5  # slot = 5 * lesweek index + weekday: lesweek order, vacation weeks skipped
+WINDOW_SLOTS = WINDOW_LESWEKEN * SLOTS
+SLOT_BITS = 20
+DAY_BITS = 17
+#: Below this many candidate pupils the reference runs in this process.
+PARALLEL_FROM = 300
+
+KIND_CODES = {k.value: i for i, k in enumerate(Kind)}
+REASON_CODES = {r.value: i for i, r in enumerate(Reason)}
+ONG_CODES = [REASON_CODES[r.value] for r in Reason if not r.geoorloofd]
+ABSENT = KIND_CODES[Kind.ABSENT.value]
+LATE = KIND_CODES[Kind.LATE.value]
+EXIT_REASONS = [e.value for e in ExitReason]
+
+CANDIDATE_REASONS = ("afwijkend", "zestien_uur", "lrv", "luxe", "protocol")
+
+
+def day_number(day: dt.date) -> int:
+    return (day - EPOCH).days
+
+
+def from_day_number(n: int) -> dt.date:
+    return EPOCH + dt.timedelta(days=int(n))
+
+
+# -- segments of sorted arrays ---------------------------------------------------------------
+
+
+def in_codes(codes: IntArray, wanted: list[int]) -> BoolArray:
+    """``np.isin`` for small vocabulary codes (-1 = unknown never matches), by table lookup."""
+    table = np.zeros(max([*wanted, 0]) + 2, dtype=np.bool_)
+    table[np.asarray(wanted, dtype=np.int64) + 1] = True
+    result: BoolArray = table[np.clip(codes + 1, 0, len(table) - 1)]
+    result &= codes + 1 < len(table)
+    return result
+
+
+def segment_starts(keys: IntArray) -> BoolArray:
+    """True where a new run of equal keys starts."""
+    starts = np.ones(len(keys), dtype=np.bool_)
+    if len(keys) > 1:
+        starts[1:] = keys[1:] != keys[:-1]
+    return starts
+
+
+def running_float_sum(values: FloatArray, starts: BoolArray) -> FloatArray:
+    """Left-to-right float sums that restart at every segment: the same floats as Python's
+    ``sum`` over each segment in order (not a difference of a global cumulative sum)."""
+    n = len(values)
+    result = values.astype(np.float64).copy()
+    if n == 0:
+        return result
+    index = np.arange(n)
+    first = np.maximum.accumulate(np.where(starts, index, 0))
+    rank = index - first
+    order = np.argsort(rank, kind="stable")
+    bounds = np.searchsorted(rank[order], np.arange(int(rank.max()) + 2))
+    for k in range(1, int(rank.max()) + 1):
+        rows = order[bounds[k] : bounds[k + 1]]
+        result[rows] = result[rows - 1] + values[rows]
+    return result
+
+
+def segment_last(starts: BoolArray) -> BoolArray:
+    last = np.ones(len(starts), dtype=np.bool_)
+    if len(starts) > 1:
+        last[:-1] = starts[1:]
+    return last
+
+
+def window_sums(keys: IntArray, values: IntArray, width: int) -> IntArray:
+    """For rows sorted by ``keys`` (pupil << bits | position): the sum of ``values`` over the
+    rows of the same pupil with position in (position - width, position]. Exact (integers)."""
+    total = np.cumsum(values)
+    before = np.searchsorted(keys, keys - width, side="right") - 1
+    previous = np.where(before >= 0, total[np.maximum(before, 0)], 0)
+    result: IntArray = total - previous
+    # rows of the previous pupil never fall in the window: positions are below 2**bits
+    return result
+
+
+def group_max(groups: IntArray, values: IntArray, size: int, fill: int = 0) -> IntArray:
+    result = np.full(size, fill, dtype=np.int64)
+    np.maximum.at(result, groups, values)
+    return result
+
+
+# -- calendars --------------------------------------------------------------------------------
+
+
+@dataclass
+class Calendars:
+    """The school calendars as arrays: school days in order per calendar (``sd_*``, indexed by
+    ``offset[cal] + ordinal``) and a dense day table (``dense_*``) from ``d0`` on."""
+
+    calendars: list[SchoolCalendar]
+    as_of: dt.date
+    d0: int = 0
+    span: int = 0
+    offset: IntArray = field(default_factory=lambda: np.zeros(1, np.int64))
+    sd_cal: IntArray = field(default_factory=lambda: np.zeros(0, np.int64))
+    sd_day: IntArray = field(default_factory=lambda: np.zeros(0, np.int64))
+    sd_slot: IntArray = field(default_factory=lambda: np.zeros(0, np.int64))
+    sd_weekday: IntArray = field(default_factory=lambda: np.zeros(0, np.int64))
+    sd_wd_ordinal: IntArray = field(default_factory=lambda: np.zeros(0, np.int64))
+    sd_sched: FloatArray = field(default_factory=lambda: np.zeros(0, np.float64))
+    sd_ticks: IntArray = field(default_factory=lambda: np.zeros(0, np.int64))
+    sd_adjacent: BoolArray = field(default_factory=lambda: np.zeros(0, np.bool_))
+    sd_year: IntArray = field(default_factory=lambda: np.zeros(0, np.int64))
+    dense_gsd: IntArray = field(default_factory=lambda: np.zeros(0, np.int64))
+    dense_covered: BoolArray = field(default_factory=lambda: np.zeros(0, np.bool_))
+    last_gsd: IntArray = field(default_factory=lambda: np.zeros(0, np.int64))
+    exact_hours: BoolArray = field(default_factory=lambda: np.zeros(0, np.bool_))
+
+    def __post_init__(self) -> None:
+        n = len(self.calendars)
+        if n == 0:
+            return
+        starts = [dt.date(min(c.covered_years), 8, 1) for c in self.calendars]
+        ends = [dt.date(max(c.covered_years) + 1, 7, 31) for c in self.calendars]
+        self.d0 = day_number(min(starts))
+        self.span = day_number(max(ends)) - self.d0 + 1
+        offsets = [0]
+        cols: dict[str, list[Any]] = {
+            k: [] for k in ("cal", "day", "slot", "weekday", "wdo", "sched", "adjacent", "year")
+        }
+        dense_gsd = np.full(n * self.span, -1, dtype=np.int64)
+        dense_covered = np.zeros(n * self.span, dtype=np.bool_)
+        last_gsd = np.full(n, -1, dtype=np.int64)
+        exact = np.ones(n, dtype=np.bool_)
+        for c, calendar in enumerate(self.calendars):
+            days = calendar.school_days
+            seen = [0] * 5
+            for ordinal, day in enumerate(days):
+                wd = day.weekday()
+                cols["cal"].append(c)
+                cols["day"].append(day_number(day))
+                cols["slot"].append(calendar.lesweek_index(day) * SLOTS + wd)
+                cols["weekday"].append(wd)
+                cols["wdo"].append(seen[wd])
+                seen[wd] += 1
+                cols["sched"].append(calendar.scheduled_hours(day))
+                cols["adjacent"].append(calendar.adjacent_vacation(day) is not None)
+                cols["year"].append(school_year_start(day).year)
+                dense_gsd[c * self.span + day_number(day) - self.d0] = offsets[-1] + ordinal
+                if day <= self.as_of:
+                    last_gsd[c] = offsets[-1] + ordinal
+            for year in calendar.covered_years:
+                lo = day_number(dt.date(year, 8, 1)) - self.d0
+                hi = day_number(dt.date(year + 1, 7, 31)) - self.d0
+                dense_covered[c * self.span + lo : c * self.span + hi + 1] = True
+            exact[c] = all(
+                abs(h * TICKS - round(h * TICKS)) < 1e-6 for h in calendar.hours.values()
+            )
+            offsets.append(offsets[-1] + len(days))
+        self.offset = np.array(offsets, dtype=np.int64)
+        self.sd_cal = np.array(cols["cal"], dtype=np.int64)
+        self.sd_day = np.array(cols["day"], dtype=np.int64)
+        self.sd_slot = np.array(cols["slot"], dtype=np.int64)
+        self.sd_weekday = np.array(cols["weekday"], dtype=np.int64)
+        self.sd_wd_ordinal = np.array(cols["wdo"], dtype=np.int64)
+        self.sd_sched = np.array(cols["sched"], dtype=np.float64)
+        self.sd_ticks = np.rint(self.sd_sched * TICKS).astype(np.int64)
+        self.sd_adjacent = np.array(cols["adjacent"], dtype=np.bool_)
+        self.sd_year = np.array(cols["year"], dtype=np.int64)
+        self.dense_gsd = dense_gsd
+        self.dense_covered = dense_covered
+        self.last_gsd = last_gsd
+        self.exact_hours = exact
+        self._day_key = (self.sd_cal << DAY_BITS) | self.sd_day
+        self._slot_key = (self.sd_cal << SLOT_BITS) | self.sd_slot
+
+    def lookup(self, cal: IntArray, day: IntArray) -> tuple[IntArray, BoolArray]:
+        """Global school-day index (-1: not a school day) and coverage of (calendar, day)."""
+        rel = day - self.d0
+        inside = (rel >= 0) & (rel < self.span)
+        index = cal * self.span + np.clip(rel, 0, max(self.span - 1, 0))
+        gsd = np.where(inside, self.dense_gsd[index], -1)
+        covered = inside & self.dense_covered[index]
+        return gsd, covered
+
+    def first_on_or_after(self, cal: IntArray, day: IntArray) -> IntArray:
+        """The first school day on or after ``day`` (global index, -1 when there is none)."""
+        i = np.searchsorted(self._day_key, (cal << DAY_BITS) | day, side="left")
+        ok = i < len(self.sd_day)
+        ok[ok] = self.sd_cal[i[ok]] == cal[ok]
+        return np.where(ok, i, -1)
+
+    def first_slot_at_least(self, cal: IntArray, slot: IntArray) -> IntArray:
+        """The first school day with a slot >= ``slot`` (global index, -1 when none)."""
+        i = np.searchsorted(self._slot_key, (cal << SLOT_BITS) | np.maximum(slot, 0), side="left")
+        ok = i < len(self.sd_day)
+        ok[ok] = self.sd_cal[i[ok]] == cal[ok]
+        return np.where(ok, i, -1)
+
+
+# -- the tables of one evaluation -------------------------------------------------------------
+
+
+@dataclass
+class Tables:
+    """Pupils, registrations and pupil-days of an evaluation, as arrays sorted by pupil."""
+
+    as_of: dt.date
+    cals: Calendars
+    pupils: pl.DataFrame  # by pix: pupil_id, school_id, cal, sector, protocol, leerplicht dates
+    p_cal: IntArray
+    p_first_day: IntArray  # day number of the first protocol evaluation day (-1: none)
+    # registrations, sorted by pupil, day and line
+    r_pix: IntArray
+    r_row: IntArray  # the pupil-day row
+    r_kind: IntArray
+    r_reason: IntArray
+    r_ticks: IntArray
+    r_hours: FloatArray  # hours_of as the reference reads them
+    # pupil-days
+    d_pix: IntArray
+    d_day: IntArray
+    d_gsd: IntArray
+    d_anomaly: BoolArray
+    n_pupils: int = 0
+    p_anomaly: BoolArray = field(default_factory=lambda: np.zeros(0, np.bool_))
+    _lp: dict[str, Any] = field(default_factory=dict)
+    _ong_ticks: IntArray | None = None
+    _ong_hours: FloatArray | None = None
+
+    @property
+    def d_slot(self) -> IntArray:
+        return self.cals.sd_slot[np.maximum(self.d_gsd, 0)]
+
+    @property
+    def d_ordinal(self) -> IntArray:
+        return self.d_gsd - self.cals.offset[self.p_cal[self.d_pix]]
+
+    def day_sum(self, mask: BoolArray, weights: IntArray | None = None) -> IntArray:
+        """Per pupil-day: the number (or the summed ``weights``) of registrations in ``mask``."""
+        rows = self.r_row[mask]
+        if weights is None:
+            return np.bincount(rows, minlength=len(self.d_pix)).astype(np.int64)
+        summed = np.bincount(rows, weights=weights[mask], minlength=len(self.d_pix))
+        return np.rint(summed).astype(np.int64)
+
+    def selection(self, kinds: list[int], reasons: list[int]) -> BoolArray:
+        return in_codes(self.r_kind, kinds) & in_codes(self.r_reason, reasons)
+
+    @property
+    def ong_ticks(self) -> IntArray:
+        """Per pupil-day: ongeoorloofd seconds (uncapped)."""
+        if self._ong_ticks is None:
+            self._ong_ticks = self.day_sum(in_codes(self.r_reason, ONG_CODES), self.r_ticks)
+        return self._ong_ticks
+
+    @property
+    def ong_hours(self) -> FloatArray:
+        """Per pupil-day: ``PupilTimeline.ongeoorloofd_hours`` (0.0 when the day has none),
+        summed as floats in the reference's order and capped at the scheduled hours."""
+        if self._ong_hours is None:
+            regs = np.flatnonzero(in_codes(self.r_reason, ONG_CODES))
+            starts = segment_starts(self.r_row[regs])
+            sums = running_float_sum(self.r_hours[regs], starts)
+            last = segment_last(starts)
+            total = np.zeros(len(self.d_pix), dtype=np.float64)
+            total[self.r_row[regs][last]] = sums[last]
+            scheduled = self.cals.sd_sched[np.maximum(self.d_gsd, 0)]
+            self._ong_hours = np.where(total > 0, np.minimum(total, scheduled), 0.0)
+        return self._ong_hours
+
+    @property
+    def ok_rows(self) -> IntArray:
+        """The pupil-day rows of pupils without anomalies, in order."""
+        return np.flatnonzero(~self.p_anomaly[self.d_pix])
+
+    def category_kind(self, pix: IntArray, day: IntArray) -> IntArray:
+        """The ``category`` of evaluate_pupil on ``day``: 0 none (not enrolled, or no melding
+        applies), 1 'leerplicht' (leer- or kwalificatieplichtig), 2 '18plus'."""
+        a = self._lp
+        enrolled = (day >= a["ef"][pix]) & (day <= a["eu"][pix])
+        plichtig = ((a["start"][pix] <= day) & (day <= a["full_end"][pix])) | (
+            (a["full_end"][pix] < day) & (day <= a["kwal_end"][pix])
+        )
+        achttien = ~a["skq"][pix] & (a["b18"][pix] <= day) & (day < a["b23"][pix])
+        kind = np.where(plichtig, 1, np.where(achttien, 2, 0))
+        result: IntArray = np.where(enrolled, kind, 0)
+        return result
+
+    def category(self, pix: IntArray, day: IntArray) -> BoolArray:
+        result: BoolArray = self.category_kind(pix, day) > 0
+        return result
+
+    def __post_init__(self) -> None:
+        self.n_pupils = self.pupils.height
+        big = 10**7
+        p = self.pupils
+
+        def days(column: str, fill: int) -> IntArray:
+            values = p.get_column(column).cast(pl.Int64).fill_null(fill).to_numpy()
+            return np.asarray(values, dtype=np.int64)
+
+        self._lp = {
+            "ef": days("enrolled_from", -big),
+            "eu": days("enrolled_until", big),
+            "start": days("lp_start", big),
+            "full_end": days("full_end", -big),
+            "kwal_end": days("kwal_end", -big),
+            "b18": days("b18", big),
+            "b23": days("b23", -big),
+            "skq": np.asarray(p.get_column("skq").to_numpy(), dtype=np.bool_),
+        }
+
+
+def _school_year(day: pl.Expr) -> pl.Expr:
+    return pl.when(day.dt.month() >= 8).then(day.dt.year()).otherwise(day.dt.year() - 1)
+
+
+def _birthday(birth: pl.Expr, age: int) -> pl.Expr:
+    """:func:`leerrecht.core.leerplicht.birthday`: 29 February becomes 1 March."""
+    year = birth.dt.year() + age
+    leap = ((year % 4 == 0) & (year % 100 != 0)) | (year % 400 == 0)
+    feb29 = (birth.dt.month() == 2) & (birth.dt.day() == 29) & ~leap
+    return (
+        pl.when(feb29)
+        .then(pl.date(year, 3, 1))
+        .otherwise(pl.date(year, birth.dt.month(), birth.dt.day()))
+    )
+
+
+def _status(day: pl.Expr) -> pl.Expr:
+    """:meth:`LeerplichtPeriods.status` on a date expression."""
+    return (
+        pl.when((pl.col("lp_start") <= day) & (day <= pl.col("full_end")))
+        .then(pl.lit(Leerplicht.LEERPLICHTIG.value))
+        .when(
+            pl.col("kwal_end").is_not_null()
+            & (pl.col("full_end") < day)
+            & (day <= pl.col("kwal_end"))
+        )
+        .then(pl.lit(Leerplicht.KWALIFICATIEPLICHTIG.value))
+        .otherwise(pl.lit(Leerplicht.NIET_LEERPLICHTIG.value))
+    )
+
+
+def _leerplicht(pupils: pl.DataFrame, cals: Calendars) -> pl.DataFrame:
+    """:func:`leerrecht.core.leerplicht.leerplicht_periods` for every pupil (no vo_start)."""
+    birth = pl.col("birth_date")
+    fnm5 = _birthday(birth, 5).dt.month_start().dt.offset_by("1mo")
+    frame = pupils.with_columns(
+        fnm5.alias("fnm5"),
+        _birthday(birth, 16).alias("b16"),
+        _birthday(birth, 18).alias("b18"),
+        _birthday(birth, 23).alias("b23"),
+        pl.col("startkwalificatie").fill_null(False).alias("skq"),
+    )
+    # leerplicht_start: the first school day on or after fnm5 when the calendar covers it
+    cal = np.asarray(frame.get_column("cal").to_numpy(), dtype=np.int64)
+    first = np.asarray(
+        frame.get_column("fnm5").cast(pl.Int64).fill_null(0).to_numpy(), dtype=np.int64
+    )
+    _, covered = cals.lookup(cal, first)
+    school_day = cals.first_on_or_after(cal, first)
+    use = covered & (school_day >= 0)
+    start = np.where(use, cals.sd_day[np.maximum(school_day, 0)], first)
+    frame = frame.with_columns(
+        pl.when(pl.col("fnm5").is_null())
+        .then(pl.lit(None, dtype=pl.Date))
+        .otherwise(pl.Series(start).cast(pl.Int32).cast(pl.Date))
+        .alias("lp_start")
+    )
+    end_16 = pl.date(_school_year(pl.col("b16")) + 1, 7, 31)
+    fnm5_year = _school_year(pl.col("fnm5"))
+    first_full_year = (
+        pl.when(pl.col("fnm5") == pl.date(fnm5_year, 8, 1)).then(fnm5_year).otherwise(fnm5_year + 1)
+    )
+    end_12 = pl.date(first_full_year + 12, 7, 31)
+    frame = frame.with_columns(
+        pl.when(end_12 < end_16).then(end_12).otherwise(end_16).alias("full_end")
+    )
+    kwal = pl.col("b18").dt.offset_by("-1d")
+    return frame.with_columns(
+        pl.when(~pl.col("skq") & (kwal > pl.col("full_end")))
+        .then(kwal)
+        .otherwise(pl.lit(None, dtype=pl.Date))
+        .alias("kwal_end")
+    )
+
+
+def _codes(column: pl.Series, codes: dict[str, int]) -> IntArray:
+    """Vocabulary codes of a text column (lower case as kind_and_reason reads it; -1 unknown)."""
+    text = column.cast(pl.String)
+    mapped = text.replace_strict(codes, default=None, return_dtype=pl.Int64)
+    if mapped.null_count() > text.null_count():
+        mapped = text.str.to_lowercase().replace_strict(codes, default=None, return_dtype=pl.Int64)
+    return np.asarray(mapped.fill_null(-1).to_numpy(), dtype=np.int64)
+
+
+def _with_pix(absences: pl.DataFrame, pupils: pl.DataFrame) -> pl.DataFrame:
+    """The absences of known pupils with the pupil's row number ``pix``.
+
+    Registrations come grouped by pupil, so the pupil ids are matched once per group rather
+    than once per registration."""
+    ids = absences.get_column("pupil_id").cast(pl.String)
+    group = ids.rle_id()
+    firsts = (
+        absences.select(pl.col("pupil_id").cast(pl.String))
+        .with_columns(group.alias("group"))
+        .unique("group", keep="first", maintain_order=True)
+    )
+    matched = firsts.join(
+        pupils.select("pupil_id", pl.col("pix").cast(pl.Int64)), on="pupil_id", how="left"
+    ).sort("group")
+    pix = matched.get_column("pix").gather(group)
+    return (
+        absences.with_columns(pix.alias("pix"))
+        .filter(pl.col("pix").is_not_null())
+        .select("pix", "date", "line", "kind", "reason", "hours")
+    )
+
+
+def build_tables(g: Frames, as_of: dt.date) -> Tables:
+    keys: dict[tuple[str, tuple[float, ...]], int] = {}
+    cal_ids: list[int] = []
+    for row in g.schools.iter_rows(named=True):
+        key = (str(row["region"]), school_hours(row))
+        cal_ids.append(keys.setdefault(key, len(keys)))
+    schools = g.schools.with_columns(pl.Series("cal", cal_ids, dtype=pl.Int64))
+    calendars = [calendar_for(region, hours) for region, hours in keys]
+    pupils = (
+        g.pupils.with_columns(
+            pl.col("birth_date", "enrolled_from", "enrolled_until", "next_enrolment_from").cast(
+                pl.Date
+            ),
+            pl.col("exit_reason").cast(pl.String),
+            pl.col("startkwalificatie").cast(pl.Boolean),
+        )
+        .join(
+            schools.select("school_id", "cal", "sector", "protocol"),
+            on="school_id",
+            how="inner",
+            maintain_order="left",
+        )
+        .with_columns(pl.col("protocol").fill_null(""))
+    )
+    used = sorted(set(pupils.get_column("cal").unique().to_list()))
+    for c in used:
+        calendars[c].require(as_of)  # as the reference: no evaluation without vacation data
+    cals = Calendars(calendars, as_of)
+    pupils = _leerplicht(pupils.with_row_index("pix"), cals)
+
+    absences = _with_pix(with_lines(g.absences).filter(pl.col("date") <= as_of), pupils)
+    r_pix = np.asarray(absences.get_column("pix").to_numpy(), dtype=np.int64)
+    r_day = np.asarray(absences.get_column("date").cast(pl.Int64).to_numpy(), dtype=np.int64)
+    line = np.asarray(absences.get_column("line").to_numpy(), dtype=np.int64)
+    if len(r_pix) > 1 and bool(
+        np.all(
+            (r_pix[1:] > r_pix[:-1])
+            | (
+                (r_pix[1:] == r_pix[:-1])
+                & ((r_day[1:] > r_day[:-1]) | ((r_day[1:] == r_day[:-1]) & (line[1:] > line[:-1])))
+            )
+        )
+    ):
+        order = np.arange(len(r_pix))  # already by pupil, day and line (as generated)
+    else:
+        order = np.lexsort((line, r_day, r_pix))
+    r_pix, r_day = r_pix[order], r_day[order]
+    r_kind = _codes(absences.get_column("kind"), KIND_CODES)[order]
+    r_reason = _codes(absences.get_column("reason"), REASON_CODES)[order]
+    hours_col = absences.get_column("hours").cast(pl.Float64)
+    hours = np.asarray(hours_col.fill_null(np.nan).to_numpy(), dtype=np.float64)[order]
+    missing = np.asarray(hours_col.is_null().to_numpy(), dtype=np.bool_)[order]
+
+    p_cal = np.asarray(pupils.get_column("cal").to_numpy(), dtype=np.int64)
+    gsd, covered = cals.lookup(p_cal[r_pix], r_day)
+    scheduled = np.where(gsd >= 0, cals.sd_sched[np.maximum(gsd, 0)], 0.0)
+    hours_of = np.where(missing, np.where(r_kind == LATE, 0.0, scheduled), hours)
+    raw_ticks = hours_of * TICKS
+    ticks = np.rint(np.nan_to_num(raw_ticks, nan=0.0)).astype(np.int64)
+    ef = pupils.get_column("enrolled_from").cast(pl.Int64).fill_null(-(10**7)).to_numpy()
+    eu = pupils.get_column("enrolled_until").cast(pl.Int64).fill_null(10**7).to_numpy()
+    anomaly = (
+        (gsd < 0)
+        | ~covered
+        | (r_kind < 0)
+        | (r_reason < 0)
+        | (~missing & ~(hours >= 0))  # negative or NaN
+        | (np.abs(np.nan_to_num(raw_ticks, nan=0.5) - ticks) > 1e-6)
+        | (r_day < ef[r_pix])
+        | (r_day > eu[r_pix])
+        | ~cals.exact_hours[p_cal[r_pix]]
+    )
+
+    starts = np.ones(len(r_pix), dtype=np.bool_)
+    starts[1:] = (r_pix[1:] != r_pix[:-1]) | (r_day[1:] != r_day[:-1])
+    r_row = np.cumsum(starts) - 1
+    first = np.flatnonzero(starts)
+    d_anomaly = np.logical_or.reduceat(anomaly, first) if len(first) else np.zeros(0, np.bool_)
+
+    tables = Tables(
+        as_of=as_of,
+        cals=cals,
+        pupils=pupils,
+        p_cal=p_cal,
+        p_first_day=np.zeros(0, dtype=np.int64),
+        r_pix=r_pix,
+        r_row=r_row,
+        r_kind=r_kind,
+        r_reason=r_reason,
+        r_ticks=ticks,
+        r_hours=hours_of,
+        d_pix=r_pix[first],
+        d_day=r_day[first],
+        d_gsd=gsd[first],
+        d_anomaly=d_anomaly,
+    )
+    tables.p_first_day = _first_days(tables)
+    odd = pupils.select(
+        pl.col("birth_date").is_null()
+        | (pl.col("exit_reason").is_not_null() & ~pl.col("exit_reason").is_in(EXIT_REASONS))
+    ).to_series()
+    p_anomaly = np.asarray(odd.to_numpy(), dtype=np.bool_).copy()
+    p_anomaly[tables.d_pix[tables.d_anomaly]] = True
+    tables.p_anomaly = p_anomaly
+    return tables
+
+
+def _first_days(t: Tables) -> IntArray:
+    """``_first_evaluation_day`` of core/evaluate.py for every pupil (day number, -1: none):
+    the school year of the earliest registration (or of the evaluation date), moved on while
+    the calendar does not cover it, not before the enrolment, then the first school day."""
+    as_of = day_number(t.as_of)
+    earliest = np.full(t.n_pupils, as_of, dtype=np.int64)
+    if len(t.d_pix):
+        np.minimum.at(earliest, t.d_pix, t.d_day)
+    dates = pl.Series(earliest).cast(pl.Int32).cast(pl.Date)
+    year = np.asarray(
+        pl.select(
+            pl.when(dates.dt.month() >= 8).then(dates.dt.year()).otherwise(dates.dt.year() - 1)
+        )
+        .to_series()
+        .to_numpy(),
+        dtype=np.int64,
+    )
+
+    def first_of_august(years: IntArray) -> IntArray:
+        unique, inverse = np.unique(years, return_inverse=True)
+        days = [day_number(dt.date(int(y), 8, 1)) for y in unique.tolist()]
+        result: IntArray = np.asarray(days, dtype=np.int64)[inverse]
+        return result
+
+    covered_sets = [sorted(c.covered_years) for c in t.cals.calendars]
+    start = first_of_august(year)
+    for _ in range(len({y for s in covered_sets for y in s}) + 2):
+        covered = np.zeros(t.n_pupils, dtype=np.bool_)
+        for c, cover in enumerate(covered_sets):
+            mine = t.p_cal == c
+            covered[mine] = np.isin(year[mine], cover)
+        move = ~covered & (start < as_of)
+        if not move.any():
+            break
+        year = np.where(move, year + 1, year)
+        start = first_of_august(year)
+    ef = t.pupils.get_column("enrolled_from").cast(pl.Int64).fill_null(-(10**7)).to_numpy()
+    start = np.maximum(start, np.asarray(ef, dtype=np.int64))
+    gsd = t.cals.first_on_or_after(t.p_cal, start)
+    result: IntArray = np.where(gsd >= 0, t.cals.sd_day[np.maximum(gsd, 0)], -1)
+    return result
+
+
+# -- statutory conditions and the quiet pupils' exact results ---------------------------------
+
+
+def _runs(pix: IntArray, position: IntArray) -> tuple[IntArray, IntArray, IntArray]:
+    """Runs of consecutive positions per pupil in rows sorted by pupil and position: the
+    run's first row, last row and length, per run."""
+    if len(pix) == 0:
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty, empty
+    new = np.ones(len(pix), dtype=np.bool_)
+    new[1:] = (pix[1:] != pix[:-1]) | (position[1:] != position[:-1] + 1)
+    first = np.flatnonzero(new)
+    last = np.append(first[1:] - 1, len(pix) - 1)
+    return first, last, last - first + 1
+
+
+@dataclass
+class Plan:
+    """What the vectorised engine decided: the candidates and the exact tables of the rest."""
+
+    as_of: dt.date
+    pupils: pl.DataFrame
+    candidates: pl.DataFrame  # pix, pupil_id, school_id and one column per reason
+    quiet: Outcome
+    stats: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def candidate_ids(self) -> set[str]:
+        return set(self.candidates.get_column("pupil_id").to_list())
+
+    def share(self) -> float:
+        return self.candidates.height / self.pupils.height if self.pupils.height else 0.0
+
+
+def _statutory(t: Tables) -> dict[str, BoolArray]:
+    """Per pupil: the necessary conditions of the statutory meldingen (pupils with anomalies
+    are candidates anyway and are left out of the sums)."""
+    n = t.n_pupils
+    cals = t.cals
+    flags: dict[str, BoolArray] = {"afwijkend": t.p_anomaly.copy()}
+    rows = t.ok_rows
+    pix = t.d_pix[rows]
+    gsd = t.d_gsd[rows]
+    ong = in_codes(t.r_reason, ONG_CODES)
+    ong_ticks = t.ong_ticks[rows]
+    ong_absent = t.day_sum(ong & (t.r_kind == ABSENT), t.r_ticks)[rows]
+    sched = cals.sd_ticks[gsd]
+    slot = cals.sd_slot[gsd]
+
+    # 16 uur: the largest sum of ongeoorloofd hours in any window of 4 lesweken (every
+    # ongeoorloofd day counted, so a superset of the pool of WettelijkVerzuim)
+    sums = window_sums((pix << SLOT_BITS) | slot, np.minimum(ong_ticks, sched), WINDOW_SLOTS)
+    best = group_max(pix, sums, n)
+    flags["zestien_uur"] = best >= int(THRESHOLD_HOURS * TICKS) - 1
+
+    # LRV: a run of wholly ongeoorloofd absent school days longer than 4 lesweken
+    whole = np.flatnonzero((sched > 0) & (ong_absent >= sched))
+    first, last, _ = _runs(pix[whole], gsd[whole])
+    long_run = slot[whole[last]] >= slot[whole[first]] + WINDOW_SLOTS
+    lrv = np.zeros(n, dtype=np.bool_)
+    lrv[pix[whole[first[long_run]]]] = True
+    flags["lrv"] = lrv
+
+    # luxe: registered as luxe, or absent 'ongeoorloofd' on a school day next to a vacation
+    luxe_reg = t.day_sum(t.r_reason == REASON_CODES[Reason.LUXE.value])[rows] > 0
+    ong_absent_reg = (
+        t.day_sum((t.r_reason == REASON_CODES[Reason.ONGEOORLOOFD.value]) & (t.r_kind == ABSENT))[
+            rows
+        ]
+        > 0
+    )
+    luxe = np.zeros(n, dtype=np.bool_)
+    luxe[pix[luxe_reg | (ong_absent_reg & cals.sd_adjacent[gsd])]] = True
+    flags["luxe"] = luxe
+    return flags
+
+
+def _checks(t: Tables) -> pl.DataFrame:
+    """The statutory checks of every pupil, as core/rules/luxe.py (doubtful sick reports),
+    schorsing.py and inschrijving.py make them: pix, kind, on (day number)."""
+    cals = t.cals
+    ok = ~t.p_anomaly[t.d_pix]
+    gsd = np.maximum(t.d_gsd, 0)
+    sick = t.day_sum((t.r_reason == REASON_CODES[Reason.ZIEK.value]) & (t.r_kind == ABSENT)) > 0
+    doubtful = np.flatnonzero(sick & cals.sd_adjacent[gsd] & ok)
+    parts = [
+        pl.DataFrame(
+            {
+                "pix": t.d_pix[doubtful],
+                "kind": "twijfelachtig_ziekteverzuim",
+                "on": t.d_day[doubtful],
+            }
+        )
+    ]
+    schorsing = np.flatnonzero(
+        (t.day_sum(t.r_reason == REASON_CODES[Reason.SCHORSING.value]) > 0) & ok
+    )
+    first, _, length = _runs(t.d_pix[schorsing], t.d_gsd[schorsing])
+    too_long = first[length > MAX_SCHOOL_DAYS]
+    parts.append(
+        pl.DataFrame(
+            {
+                "pix": t.d_pix[schorsing[too_long]],
+                "kind": "schorsing_te_lang",
+                "on": t.d_day[schorsing[too_long + MAX_SCHOOL_DAYS]],
+            }
+        )
+    )
+    report = first[length > 1]
+    parts.append(
+        pl.DataFrame(
+            {
+                "pix": t.d_pix[schorsing[report]],
+                "kind": "schorsing_melden",
+                "on": t.d_day[schorsing[report + 1]],
+            }
+        )
+    )
+    until = pl.col("enrolled_until")
+    day_after = until.dt.offset_by("1d")
+    exit_reason = pl.col("exit_reason")
+    problem = exit_reason.is_null() | (
+        (exit_reason == ExitReason.NIEUWE_SCHOOL.value)
+        & (pl.col("next_enrolment_from").is_null() | (pl.col("next_enrolment_from") != day_after))
+    )
+    uit = t.pupils.filter(
+        until.is_not_null()
+        & (until <= t.as_of)
+        & (_status(day_after) != Leerplicht.NIET_LEERPLICHTIG.value)
+        & problem
+    ).select(
+        pl.col("pix").cast(pl.Int64),
+        pl.lit("uitschrijving_niet_toegestaan").alias("kind"),
+        until.cast(pl.Int64).alias("on"),
+    )
+    schema = {"pix": pl.Int64, "kind": pl.String, "on": pl.Int64}
+    return pl.concat([part.cast(schema) for part in parts] + [uit.cast(schema)])  # type: ignore[arg-type]
+
+
+def _absoluut(pupils: pl.DataFrame, as_of: dt.date) -> pl.DataFrame:
+    """:func:`leerrecht.core.rules.thuiszitter.absoluut_since` for every pupil."""
+    until = pl.col("enrolled_until")
+    gap_start = until.dt.offset_by("1d")
+    nxt = pl.col("next_enrolment_from")
+    exit_reason = pl.col("exit_reason").fill_null("")
+    holds = (
+        until.is_not_null()
+        & (pl.lit(as_of) > until)
+        & (_status(pl.lit(as_of)) != Leerplicht.NIET_LEERPLICHTIG.value)
+        & ~exit_reason.is_in([ExitReason.EMIGRATIE.value, ExitReason.VRIJSTELLING.value])
+        & ~(nxt.is_not_null() & (nxt <= as_of))
+        & ~(nxt.is_not_null() & (nxt <= gap_start))
+    )
+    return pupils.filter(holds).select(
+        "pix",
+        pl.lit("absoluut").alias("group"),
+        pl.max_horizontal(gap_start, pl.col("lp_start")).alias("since"),
+    )
+
+
+def _lopende_uren(t: Tables, quiet: BoolArray) -> FloatArray:
+    """:meth:`WettelijkVerzuim.running_hours` for pupils without meldingen: the ongeoorloofd
+    hours of the 4 lesweken up to the last school day, on days a melding category applies."""
+    cals = t.cals
+    result = np.zeros(t.n_pupils, dtype=np.float64)
+    last = cals.last_gsd[t.p_cal[t.d_pix]]
+    gsd = np.maximum(t.d_gsd, 0)
+    ong = t.ong_ticks > 0
+    in_window = (
+        quiet[t.d_pix]
+        & ong
+        & (t.d_gsd >= 0)
+        & (last >= 0)
+        & (t.d_gsd <= last)
+        & (cals.sd_slot[gsd] > cals.sd_slot[np.maximum(last, 0)] - WINDOW_SLOTS)
+    )
+    rows = np.flatnonzero(in_window)
+    rows = rows[t.category(t.d_pix[rows], t.d_day[rows])]
+    hours = t.ong_hours[rows]
+    starts = segment_starts(t.d_pix[rows])
+    sums = running_float_sum(hours, starts)
+    end = segment_last(starts)
+    result[t.d_pix[rows][end]] = sums[end]
+    return result
+
+
+def plan(g: Frames, as_of: dt.date, with_protocol: bool = True) -> Plan:
+    """Split the pupils into candidates (for the reference) and quiet pupils (computed here)."""
+    from leerrecht.batch.vectorised_protocol import evaluate_protocols
+
+    t = build_tables(g, as_of)
+    flags = _statutory(t)
+    checks = _checks(t)
+    statutory = flags["zestien_uur"] | flags["lrv"] | flags["luxe"]
+    flags["protocol"] = np.zeros(t.n_pupils, dtype=np.bool_)
+    signals = pl.DataFrame(
+        schema={"pix": pl.Int64, "protocol": pl.String, "step": pl.String, "on": pl.Int64}
+    )
+    overig = pl.DataFrame(
+        schema={
+            "pix": pl.Int64,
+            "soort": pl.String,
+            "begin": pl.Int64,
+            "end": pl.Int64,
+            "hours": pl.Float64,
+            "due": pl.Date,
+            "reached": pl.Int64,
+        }
+    )
+    stats: dict[str, Any] = {}
+    if with_protocol:
+        result = evaluate_protocols(t, checks, statutory | flags["afwijkend"])
+        flags["protocol"] = result.reach
+        signals, overig = result.signals, result.meldingen
+        stats["protocol"] = result.stats
+    candidate = np.zeros(t.n_pupils, dtype=np.bool_)
+    for name in CANDIDATE_REASONS:
+        candidate |= flags[name]
+    quiet = ~candidate
+    pupils = t.pupils
+    ids = pupils.select(pl.col("pix").cast(pl.Int64), "pupil_id")
+    quiet_pix = pl.Series("pix", np.flatnonzero(quiet), dtype=pl.Int64)
+
+    def quiet_rows(frame: pl.DataFrame) -> pl.DataFrame:
+        return frame.filter(pl.col("pix").is_in(quiet_pix)).join(ids, on="pix", how="left")
+
+    def as_date(column: str) -> pl.Expr:
+        return pl.col(column).cast(pl.Int32).cast(pl.Date)
+
+    lopend = _lopende_uren(t, quiet)
+    quiet_pupils = (
+        pupils.with_columns(pl.Series("lopende_uren", lopend, dtype=pl.Float64))
+        .filter(pl.Series(quiet))
+        .select("pupil_id", _status(pl.lit(as_of)).alias("leerplicht"), "lopende_uren")
+    )
+    outcome = Outcome.build(
+        meldingen=quiet_rows(overig).select(
+            "pupil_id",
+            "soort",
+            as_date("begin").alias("begin"),
+            as_date("end").alias("end"),
+            "hours",
+            "due",
+            pl.lit(1, dtype=pl.Int64).alias("sequence"),
+            as_date("reached").alias("reached"),
+        ),
+        checks=quiet_rows(checks).select("pupil_id", "kind", as_date("on").alias("on")),
+        signals=quiet_rows(signals).select(
+            "pupil_id", "protocol", "step", as_date("on").alias("on")
+        ),
+        thuiszitters=quiet_rows(
+            _absoluut(pupils, as_of).with_columns(pl.col("pix").cast(pl.Int64))
+        ).select("pupil_id", "group", "since"),
+        pupils=quiet_pupils,
+    )
+    frame = pl.DataFrame({name: flags[name] for name in CANDIDATE_REASONS}).with_columns(
+        pl.Series("pix", np.arange(t.n_pupils), dtype=pl.Int64),
+        pl.Series("candidate", candidate),
+    )
+    candidates = (
+        frame.filter(pl.col("candidate"))
+        .join(
+            pupils.select(pl.col("pix").cast(pl.Int64), "pupil_id", "school_id"),
+            on="pix",
+            how="left",
+        )
+        .select("pix", "pupil_id", "school_id", *CANDIDATE_REASONS)
+    )
+    stats["registrations"] = len(t.r_pix)
+    stats["pupil_days"] = len(t.d_pix)
+    return Plan(as_of=as_of, pupils=pupils, candidates=candidates, quiet=outcome, stats=stats)
+
+
+# -- the candidates: the reference itself ----------------------------------------------------
+
+_Task = list[tuple[dict[str, Any], pl.DataFrame, pl.DataFrame]]
+
+
+def _run_task(task: _Task, as_of: dt.date, with_protocol: bool) -> Outcome:
+    return Outcome.concat(
+        [
+            evaluate_school(row, pupils, absences, as_of, with_protocol)
+            for row, pupils, absences in task
+        ]
+    )
+
+
+def _tasks(g: Frames, candidates: pl.DataFrame, chunks: int) -> list[_Task]:
+    """The candidates' rows, per school, dealt into ``chunks`` tasks of similar size."""
+    ids = candidates.select("pupil_id", "school_id")
+    pupils = g.pupils.join(ids.select("pupil_id"), on="pupil_id", how="semi")
+    absences = with_lines(g.absences).join(ids, on="pupil_id", how="inner")
+    school_rows = {row["school_id"]: row for row in g.schools.iter_rows(named=True)}
+    by_school_pupils = pupils.partition_by("school_id", as_dict=True)
+    by_school_absences = {
+        key[0]: frame.drop("school_id")
+        for key, frame in absences.partition_by("school_id", as_dict=True).items()
+    }
+    empty_absences = absences.clear().drop("school_id")
+    parts = [
+        (school_rows[key[0]], frame, by_school_absences.get(key[0], empty_absences))
+        for key, frame in sorted(by_school_pupils.items())
+    ]
+    parts.sort(key=lambda part: -part[1].height)
+    tasks: list[_Task] = [[] for _ in range(max(1, min(chunks, len(parts))))]
+    sizes = [0] * len(tasks)
+    for part in parts:  # largest first, into the smallest task
+        i = sizes.index(min(sizes))
+        tasks[i].append(part)
+        sizes[i] += part[1].height
+    return [task for task in tasks if task]
+
+
+def finish(g: Frames, decided: Plan, with_protocol: bool, *, workers: int = 2) -> Outcome:
+    """Run the reference for the candidates of a plan and add the quiet pupils' results."""
+    parts = [decided.quiet]
+    n = decided.candidates.height
+    if n and workers > 1 and n >= PARALLEL_FROM:
+        tasks = _tasks(g, decided.candidates, workers * 4)
+        context = multiprocessing.get_context("spawn")
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            futures = [pool.submit(_run_task, task, decided.as_of, with_protocol) for task in tasks]
+            parts.extend(future.result() for future in futures)
+    elif n:
+        parts.extend(
+            _run_task(task, decided.as_of, with_protocol)
+            for task in _tasks(g, decided.candidates, 1)
+        )
+    return Outcome.concat(parts)
+
+
+def evaluate_frames(
+    g: Frames, as_of: dt.date, with_protocol: bool = True, *, workers: int = 2
+) -> Outcome:
+    """The vectorised evaluation; equal to :func:`leerrecht.batch.reference.evaluate_reference`.
+
+    ``workers`` processes run the reference for the candidates (started with 'spawn': a script
+    that calls this needs the usual ``if __name__ == "__main__":`` guard)."""
+    return finish(g, plan(g, as_of, with_protocol), with_protocol, workers=workers)
