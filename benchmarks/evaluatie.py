@@ -317,8 +317,12 @@ def _machine() -> str:
     except OSError:
         pass
     commit = subprocess.run(
-        ["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, check=False
-    ).stdout.strip()
+        ["git", "rev-parse", "--short", "HEAD"],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=ROOT,
+    ).stdout.strip() or os.environ.get("LEERRECHT_COMMIT", "")
     return (
         f"machine: {cpu}, {os.cpu_count()} cores, {memory} RAM; Python {platform.python_version()}, "
         f"polars {pl.__version__}, duckdb {duckdb.__version__}; commit {commit or '?'}, "
