@@ -34,16 +34,20 @@ import numpy as np
 import numpy.typing as npt
 import polars as pl
 
-from leerrecht.batch.outcome import Outcome
+from leerrecht.batch.outcome import Outcome, project
 from leerrecht.batch.reference import (
     Frames,
     calendar_for,
     evaluate_school,
+    pupils_from_frame,
+    registrations_from_frame,
+    school_from_row,
     school_hours,
     with_lines,
 )
 from leerrecht.core.absence import Kind, Reason
 from leerrecht.core.calendar import SchoolCalendar, school_year_start
+from leerrecht.core.evaluate import evaluate
 from leerrecht.core.leerplicht import Leerplicht
 from leerrecht.core.model import ExitReason
 from leerrecht.core.rules.schorsing import MAX_SCHOOL_DAYS
@@ -640,20 +644,58 @@ def _runs(pix: IntArray, position: IntArray) -> tuple[IntArray, IntArray, IntArr
 
 @dataclass
 class Plan:
-    """What the vectorised engine decided: the candidates and the exact tables of the rest."""
+    """What the vectorised engine decided per pupil.
+
+    - ``full``: the reference evaluates the pupil entirely (input it would read differently,
+      or a protocol step this engine does not evaluate is within reach);
+    - ``statutory``: the pupil may get a statutory melding: the reference evaluates the
+      statutory rules, this engine the protocol (with the reference's meldingen);
+    - the rest is quiet: everything is computed here.
+    """
 
     as_of: dt.date
-    pupils: pl.DataFrame
-    candidates: pl.DataFrame  # pix, pupil_id, school_id and one column per reason
-    quiet: Outcome
+    with_protocol: bool
+    tables: Tables
+    flags: dict[str, BoolArray]
+    checks: pl.DataFrame
+    full: BoolArray
+    statutory: BoolArray
     stats: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def quiet(self) -> BoolArray:
+        result: BoolArray = ~(self.full | self.statutory)
+        return result
+
+    @property
+    def pupils(self) -> pl.DataFrame:
+        return self.tables.pupils
+
+    @property
+    def candidates(self) -> pl.DataFrame:
+        """The pupils the reference evaluates (fully or the statutory rules), with why."""
+        frame = pl.DataFrame({name: self.flags[name] for name in CANDIDATE_REASONS})
+        return (
+            frame.with_columns(
+                pl.Series("pix", np.arange(self.tables.n_pupils), dtype=pl.Int64),
+                pl.Series("volledig", self.full),
+            )
+            .filter(pl.Series(self.full | self.statutory))
+            .join(
+                self.pupils.select(pl.col("pix").cast(pl.Int64), "pupil_id", "school_id"),
+                on="pix",
+                how="left",
+            )
+            .select("pix", "pupil_id", "school_id", "volledig", *CANDIDATE_REASONS)
+        )
 
     @property
     def candidate_ids(self) -> set[str]:
         return set(self.candidates.get_column("pupil_id").to_list())
 
     def share(self) -> float:
-        return self.candidates.height / self.pupils.height if self.pupils.height else 0.0
+        n = self.tables.n_pupils
+        return float((self.full | self.statutory).sum()) / n if n else 0.0
 
 
 def _statutory(t: Tables) -> dict[str, BoolArray]:
@@ -809,95 +851,107 @@ def _lopende_uren(t: Tables, quiet: BoolArray) -> FloatArray:
 
 
 def plan(g: Frames, as_of: dt.date, with_protocol: bool = True) -> Plan:
-    """Split the pupils into candidates (for the reference) and quiet pupils (computed here)."""
-    from leerrecht.batch.vectorised_protocol import evaluate_protocols
+    """Decide per pupil what the reference has to evaluate (see :class:`Plan`)."""
+    from leerrecht.batch.vectorised_protocol import protocol_reach
 
     t = build_tables(g, as_of)
     flags = _statutory(t)
     checks = _checks(t)
     statutory = flags["zestien_uur"] | flags["lrv"] | flags["luxe"]
     flags["protocol"] = np.zeros(t.n_pupils, dtype=np.bool_)
-    signals = pl.DataFrame(
-        schema={"pix": pl.Int64, "protocol": pl.String, "step": pl.String, "on": pl.Int64}
-    )
-    overig = pl.DataFrame(
-        schema={
-            "pix": pl.Int64,
-            "soort": pl.String,
-            "begin": pl.Int64,
-            "end": pl.Int64,
-            "hours": pl.Float64,
-            "due": pl.Date,
-            "reached": pl.Int64,
-        }
-    )
-    stats: dict[str, Any] = {}
+    stats: dict[str, Any] = {"registrations": len(t.r_pix), "pupil_days": len(t.d_pix)}
     if with_protocol:
-        result = evaluate_protocols(t, checks, statutory | flags["afwijkend"])
-        flags["protocol"] = result.reach
-        signals, overig = result.signals, result.meldingen
-        stats["protocol"] = result.stats
-    candidate = np.zeros(t.n_pupils, dtype=np.bool_)
-    for name in CANDIDATE_REASONS:
-        candidate |= flags[name]
-    quiet = ~candidate
-    pupils = t.pupils
-    ids = pupils.select(pl.col("pix").cast(pl.Int64), "pupil_id")
-    quiet_pix = pl.Series("pix", np.flatnonzero(quiet), dtype=pl.Int64)
+        reach, stats["protocol"] = protocol_reach(t, checks, ~flags["afwijkend"], statutory)
+        flags["protocol"] = reach
+    full = flags["afwijkend"] | flags["protocol"]
+    if not with_protocol:
+        full = full | statutory  # the reference without protocol is the whole evaluation
+    return Plan(
+        as_of=as_of,
+        with_protocol=with_protocol,
+        tables=t,
+        flags=flags,
+        checks=checks,
+        full=full,
+        statutory=statutory & ~full,
+        stats=stats,
+    )
 
-    def quiet_rows(frame: pl.DataFrame) -> pl.DataFrame:
-        return frame.filter(pl.col("pix").is_in(quiet_pix)).join(ids, on="pix", how="left")
 
-    def as_date(column: str) -> pl.Expr:
-        return pl.col(column).cast(pl.Int32).cast(pl.Date)
+def _as_date(column: str) -> pl.Expr:
+    return pl.col(column).cast(pl.Int32).cast(pl.Date)
 
+
+def _with_ids(t: Tables, frame: pl.DataFrame, keep: BoolArray) -> pl.DataFrame:
+    """The rows of ``frame`` (with a column pix) of the pupils in ``keep``, with pupil_id."""
+    mask = pl.Series("keep", keep, dtype=pl.Boolean).gather(frame.get_column("pix"))
+    ids = t.pupils.select(pl.col("pix").cast(pl.Int64), "pupil_id")
+    return frame.filter(mask).join(ids, on="pix", how="left")
+
+
+def _protocol_outcome(
+    t: Tables, signals: pl.DataFrame, overig: pl.DataFrame, keep: BoolArray
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    meldingen = _with_ids(t, overig, keep).select(
+        "pupil_id",
+        "soort",
+        _as_date("begin").alias("begin"),
+        _as_date("end").alias("end"),
+        "hours",
+        "due",
+        pl.lit(1, dtype=pl.Int64).alias("sequence"),
+        _as_date("reached").alias("reached"),
+    )
+    found = _with_ids(t, signals, keep).select(
+        "pupil_id", "protocol", "step", _as_date("on").alias("on")
+    )
+    return meldingen, found
+
+
+def quiet_outcome(decided: Plan) -> Outcome:
+    """The exact results of the quiet pupils."""
+    from leerrecht.batch.vectorised_protocol import evaluate_protocols
+
+    t = decided.tables
+    quiet = decided.quiet
+    meldingen: pl.DataFrame | None = None
+    signals: pl.DataFrame | None = None
+    if decided.with_protocol:
+        result = evaluate_protocols(t, decided.checks, quiet, None)
+        decided.stats.setdefault("protocol", {}).update(result.stats)
+        meldingen, signals = _protocol_outcome(t, result.signals, result.meldingen, quiet)
     lopend = _lopende_uren(t, quiet)
-    quiet_pupils = (
-        pupils.with_columns(pl.Series("lopende_uren", lopend, dtype=pl.Float64))
+    pupils = (
+        t.pupils.with_columns(pl.Series("lopende_uren", lopend, dtype=pl.Float64))
         .filter(pl.Series(quiet))
-        .select("pupil_id", _status(pl.lit(as_of)).alias("leerplicht"), "lopende_uren")
+        .select("pupil_id", _status(pl.lit(decided.as_of)).alias("leerplicht"), "lopende_uren")
     )
-    outcome = Outcome.build(
-        meldingen=quiet_rows(overig).select(
-            "pupil_id",
-            "soort",
-            as_date("begin").alias("begin"),
-            as_date("end").alias("end"),
-            "hours",
-            "due",
-            pl.lit(1, dtype=pl.Int64).alias("sequence"),
-            as_date("reached").alias("reached"),
+    absoluut = _absoluut(t.pupils, decided.as_of).with_columns(pl.col("pix").cast(pl.Int64))
+    return Outcome.build(
+        meldingen=meldingen,
+        checks=_with_ids(t, decided.checks, quiet).select(
+            "pupil_id", "kind", _as_date("on").alias("on")
         ),
-        checks=quiet_rows(checks).select("pupil_id", "kind", as_date("on").alias("on")),
-        signals=quiet_rows(signals).select(
-            "pupil_id", "protocol", "step", as_date("on").alias("on")
-        ),
-        thuiszitters=quiet_rows(
-            _absoluut(pupils, as_of).with_columns(pl.col("pix").cast(pl.Int64))
-        ).select("pupil_id", "group", "since"),
-        pupils=quiet_pupils,
+        signals=signals,
+        thuiszitters=_with_ids(t, absoluut, quiet).select("pupil_id", "group", "since"),
+        pupils=pupils,
     )
-    frame = pl.DataFrame({name: flags[name] for name in CANDIDATE_REASONS}).with_columns(
-        pl.Series("pix", np.arange(t.n_pupils), dtype=pl.Int64),
-        pl.Series("candidate", candidate),
-    )
-    candidates = (
-        frame.filter(pl.col("candidate"))
-        .join(
-            pupils.select(pl.col("pix").cast(pl.Int64), "pupil_id", "school_id"),
-            on="pix",
-            how="left",
-        )
-        .select("pix", "pupil_id", "school_id", *CANDIDATE_REASONS)
-    )
-    stats["registrations"] = len(t.r_pix)
-    stats["pupil_days"] = len(t.d_pix)
-    return Plan(as_of=as_of, pupils=pupils, candidates=candidates, quiet=outcome, stats=stats)
 
 
 # -- the candidates: the reference itself ----------------------------------------------------
 
 _Task = list[tuple[dict[str, Any], pl.DataFrame, pl.DataFrame]]
+
+DETAIL_SCHEMA: dict[str, Any] = {
+    "pupil_id": pl.String,
+    "order": pl.Int64,
+    "soort": pl.String,
+    "rule": pl.String,
+    "begin": pl.Date,
+    "end": pl.Date,
+    "reached": pl.Date,
+    "first_absence": pl.Date,
+}
 
 
 def _run_task(task: _Task, as_of: dt.date, with_protocol: bool) -> Outcome:
@@ -909,9 +963,39 @@ def _run_task(task: _Task, as_of: dt.date, with_protocol: bool) -> Outcome:
     )
 
 
-def _tasks(g: Frames, candidates: pl.DataFrame, chunks: int) -> list[_Task]:
-    """The candidates' rows, per school, dealt into ``chunks`` tasks of similar size."""
-    ids = candidates.select("pupil_id", "school_id")
+def _run_statutory_task(task: _Task, as_of: dt.date) -> tuple[Outcome, pl.DataFrame]:
+    """The reference without protocol, and per melding what a protocol step reads of it: the
+    soort, the rule, the period, the day it was reached and its first absence."""
+    outcomes: list[Outcome] = []
+    details: dict[str, list[Any]] = {c: [] for c in DETAIL_SCHEMA}
+    for row, pupils, absences in task:
+        evaluation = evaluate(
+            school_from_row(row),
+            pupils_from_frame(pupils),
+            registrations_from_frame(absences),
+            (),
+            as_of,
+            None,
+        )
+        outcomes.append(project(evaluation))
+        for result in evaluation.results:
+            for order, m in enumerate(result.meldingen):
+                details["pupil_id"].append(m.pupil_id)
+                details["order"].append(order)
+                details["soort"].append(m.soort.value)
+                details["rule"].append(m.explanation.rule)
+                details["begin"].append(m.begin)
+                details["end"].append(m.end)
+                details["reached"].append(m.reached)
+                days = [a.date for a in m.explanation.absences]
+                details["first_absence"].append(min(days) if days else None)
+    return Outcome.concat(outcomes), pl.DataFrame(details, schema=DETAIL_SCHEMA)
+
+
+def _tasks(g: Frames, ids: pl.DataFrame, chunks: int) -> list[_Task]:
+    """The rows of the pupils in ``ids`` (pupil_id, school_id), per school, dealt into
+    ``chunks`` tasks of similar size."""
+    ids = ids.select("pupil_id", "school_id")
     pupils = g.pupils.join(ids.select("pupil_id"), on="pupil_id", how="semi")
     absences = with_lines(g.absences).join(ids, on="pupil_id", how="inner")
     school_rows = {row["school_id"]: row for row in g.schools.iter_rows(named=True)}
@@ -935,22 +1019,56 @@ def _tasks(g: Frames, candidates: pl.DataFrame, chunks: int) -> list[_Task]:
     return [task for task in tasks if task]
 
 
-def finish(g: Frames, decided: Plan, with_protocol: bool, *, workers: int = 2) -> Outcome:
-    """Run the reference for the candidates of a plan and add the quiet pupils' results."""
-    parts = [decided.quiet]
-    n = decided.candidates.height
-    if n and workers > 1 and n >= PARALLEL_FROM:
-        tasks = _tasks(g, decided.candidates, workers * 4)
+def _ids(decided: Plan, mask: BoolArray) -> pl.DataFrame:
+    return decided.pupils.filter(pl.Series(mask)).select("pupil_id", "school_id")
+
+
+def finish(decided: Plan, g: Frames, *, workers: int = 2) -> Outcome:
+    """Run the reference where the plan needs it and add everything computed here. The
+    reference runs in ``workers`` processes while this process computes the quiet pupils."""
+    full_ids = _ids(decided, decided.full)
+    statutory_ids = _ids(decided, decided.statutory)
+    n = full_ids.height + statutory_ids.height
+    parallel = workers > 1 and n >= PARALLEL_FROM
+    chunks = workers * 4 if parallel else 1
+    full_tasks = _tasks(g, full_ids, chunks) if full_ids.height else []
+    statutory_tasks = _tasks(g, statutory_ids, chunks) if statutory_ids.height else []
+    as_of = decided.as_of
+    parts: list[Outcome] = []
+    statutory_results: list[tuple[Outcome, pl.DataFrame]] = []
+    if parallel:
         context = multiprocessing.get_context("spawn")
         with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            futures = [pool.submit(_run_task, task, decided.as_of, with_protocol) for task in tasks]
-            parts.extend(future.result() for future in futures)
-    elif n:
-        parts.extend(
-            _run_task(task, decided.as_of, with_protocol)
-            for task in _tasks(g, decided.candidates, 1)
-        )
+            statutory_futures = [
+                pool.submit(_run_statutory_task, task, as_of) for task in statutory_tasks
+            ]
+            full_futures = [
+                pool.submit(_run_task, task, as_of, decided.with_protocol) for task in full_tasks
+            ]
+            parts.append(quiet_outcome(decided))
+            statutory_results = [f.result() for f in statutory_futures]
+            parts.extend(f.result() for f in full_futures)
+    else:
+        parts.append(quiet_outcome(decided))
+        statutory_results = [_run_statutory_task(task, as_of) for task in statutory_tasks]
+        parts.extend(_run_task(task, as_of, decided.with_protocol) for task in full_tasks)
+    parts.extend(outcome for outcome, _ in statutory_results)
+    if statutory_results and decided.with_protocol:
+        parts.append(_statutory_protocol(decided, [d for _, d in statutory_results]))
     return Outcome.concat(parts)
+
+
+def _statutory_protocol(decided: Plan, details: list[pl.DataFrame]) -> Outcome:
+    """The protocol of the pupils whose statutory rules the reference evaluated."""
+    from leerrecht.batch.vectorised_protocol import evaluate_protocols
+
+    t = decided.tables
+    meldingen = pl.concat(details).join(
+        t.pupils.select("pupil_id", pl.col("pix").cast(pl.Int64)), on="pupil_id", how="inner"
+    )
+    result = evaluate_protocols(t, decided.checks, decided.statutory, meldingen)
+    overig, signals = _protocol_outcome(t, result.signals, result.meldingen, decided.statutory)
+    return Outcome.build(meldingen=overig, signals=signals)
 
 
 def evaluate_frames(
@@ -960,4 +1078,4 @@ def evaluate_frames(
 
     ``workers`` processes run the reference for the candidates (started with 'spawn': a script
     that calls this needs the usual ``if __name__ == "__main__":`` guard)."""
-    return finish(g, plan(g, as_of, with_protocol), with_protocol, workers=workers)
+    return finish(plan(g, as_of, with_protocol), g, workers=workers)

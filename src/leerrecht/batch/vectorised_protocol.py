@@ -66,6 +66,7 @@ from leerrecht.core.protocols.schema import (
     Protocol,
     Step,
     WettelijkCondition,
+    WettelijkRef,
 )
 from leerrecht.core.rules.thuiszitter import add_months
 from leerrecht.core.rules.wettelijk import DEADLINE_WERKDAGEN
@@ -230,8 +231,23 @@ def _scale(cond: MetricCondition) -> int:
 class _Group:
     """The pupil-days of the pupils of one protocol group, and lookups on them."""
 
-    def __init__(self, t: Tables, members: BoolArray, checks: pl.DataFrame) -> None:
+    def __init__(
+        self,
+        t: Tables,
+        members: BoolArray,
+        checks: pl.DataFrame,
+        meldingen: pl.DataFrame | None = None,
+        statutory: BoolArray | None = None,
+    ) -> None:
         self.t = t
+        self.statutory = statutory if statutory is not None else np.zeros_like(members)
+        self.meldingen = (
+            meldingen.filter(
+                pl.Series(members, dtype=pl.Boolean).gather(meldingen.get_column("pix"))
+            )
+            if meldingen is not None
+            else None
+        )
         self.cals = t.cals
         self.members = members
         self.rows = np.flatnonzero(members[t.d_pix])  # global pupil-day rows
@@ -247,7 +263,7 @@ class _Group:
         self.reg_reason = t.r_reason[self.reg_mask]
         self.reg_ticks = t.r_ticks[self.reg_mask]
         self.checks = checks.filter(
-            pl.col("pix").is_in(pl.Series(np.flatnonzero(members), dtype=pl.Int64))
+            pl.Series(members, dtype=pl.Boolean).gather(checks.get_column("pix"))
         )
         self._series: dict[tuple[Any, ...], _Series] = {}
         self._per_sd: dict[tuple[str, int], IntArray] = {}
@@ -504,6 +520,74 @@ class _Check(_Node):
     ) -> tuple[BoolArray, IntArray]:
         held = self._on[rows]
         return held, np.where(held, days.day[rows], INF)
+
+
+class _Melding(_Node):
+    """A statutory melding of a soort (and rule, length): reached on the melding's day. The
+    meldingen come from the reference (for pupils whose statutory rules it evaluated)."""
+
+    def __init__(self, ref: WettelijkRef) -> None:
+        self.ref = ref
+
+    def change_days(self, g: _Group, monotone: bool) -> tuple[IntArray, IntArray]:
+        empty = np.zeros(0, dtype=np.int64)
+        self._keys, self._first = empty, empty
+        m = g.meldingen
+        if m is None or m.height == 0:
+            return empty, empty
+        ref = self.ref
+        m = m.filter(pl.col("soort") == ref.melding)
+        if ref.rule is not None:
+            m = m.filter(pl.col("rule") == ref.rule)
+        m = m.sort("pix", "reached", "order")
+        pix = np.asarray(m.get_column("pix").to_numpy(), dtype=np.int64)
+        reached = np.asarray(m.get_column("reached").cast(pl.Int64).to_numpy(), dtype=np.int64)
+        gsd, _ = g.cals.lookup(g.cal(pix), reached)
+        keep = gsd >= 0
+        if ref.min_schooldagen or ref.max_schooldagen:
+            # school days from the begin to the end (or to the day it was reached)
+            cal = g.cal(pix)
+            begin = np.asarray(m.get_column("begin").cast(pl.Int64).to_numpy(), dtype=np.int64)
+            end = np.asarray(
+                m.get_column("end").cast(pl.Int64).fill_null(-1).to_numpy(), dtype=np.int64
+            )
+            end = np.where(end < 0, reached, end)
+            lo = g.cals.first_on_or_after(cal, begin)
+            hi = g.cals.first_on_or_after(cal, end + 1)
+            hi = np.where(hi >= 0, hi, g.cals.offset[cal + 1]) - 1
+            n = np.where(lo >= 0, np.maximum(hi - lo + 1, 0), 0)
+            if ref.min_schooldagen:
+                keep &= n >= ref.min_schooldagen
+            if ref.max_schooldagen:
+                keep &= n <= ref.max_schooldagen
+        first = np.asarray(
+            m.get_column("first_absence").cast(pl.Int64).fill_null(INF).to_numpy(),
+            dtype=np.int64,
+        )
+        pix, gsd, first = pix[keep], gsd[keep], first[keep]
+        keys = pix * (1 << 24) + gsd
+        one = segment_starts(keys)  # the first matching melding of the day (reference order)
+        self._keys, self._first = keys[one], first[one]
+        return pix, gsd
+
+    def prepare(self, g: _Group, days: _Days) -> None:
+        keys = days.pix * (1 << 24) + days.gsd
+        self._on = _member(self._keys, keys)
+        if len(self._keys):
+            i = np.minimum(np.searchsorted(self._keys, keys), len(self._keys) - 1)
+            self._day_first = np.where(self._on, self._first[i], INF)
+        else:
+            self._day_first = np.full(len(keys), INF, dtype=np.int64)
+
+    def holds(self, g: _Group, days: _Days, rows: IntArray, state: _State) -> BoolArray:
+        result: BoolArray = self._on[rows]
+        return result
+
+    def begin(
+        self, g: _Group, days: _Days, rows: IntArray, state: _State
+    ) -> tuple[BoolArray, IntArray]:
+        held = self._on[rows]
+        return held, np.where(held, self._day_first[rows], INF)
 
 
 class _Count(_Node):
@@ -853,7 +937,7 @@ class _Any(_Node):
         return held, first
 
 
-def _node(cond: Condition, anchored: bool = False) -> _Node:
+def _node(cond: Condition, anchored: bool = False, meldingen: bool = False) -> _Node:
     """The evaluator of a condition; raises _Unsupported for what only the reference does."""
     if isinstance(cond, AllCondition):
         point = any(
@@ -862,15 +946,17 @@ def _node(cond: Condition, anchored: bool = False) -> _Node:
             or (isinstance(c, WettelijkCondition) and c.wettelijk.check is not None)
             for c in cond.all
         )  # fmt: skip
-        return _All([_node(c, anchored or point) for c in cond.all])
+        return _All([_node(c, anchored or point, meldingen) for c in cond.all])
     if isinstance(cond, AnyCondition):
-        return _Any([_node(c, False) for c in cond.any])
+        return _Any([_node(c, False, meldingen) for c in cond.any])
     if isinstance(cond, ManualCondition):
         return _Never()  # batch tables have no manual records
     if isinstance(cond, WettelijkCondition):
         if cond.wettelijk.check is not None:
             return _Check(cond.wettelijk.check)
-        return _Never()  # a pupil with a statutory melding is a candidate
+        if meldingen:
+            return _Melding(cond.wettelijk)
+        return _Never()  # quiet pupils have no statutory meldingen
     if cond.metric in STREAK_METRICS:
         return _Streak(cond)
     if cond.metric == "aandeel_lestijd":
@@ -1005,10 +1091,11 @@ def _reach(g: _Group, cond: Condition) -> BoolArray:
     if isinstance(cond, ManualCondition):
         return np.zeros(n, dtype=np.bool_)
     if isinstance(cond, WettelijkCondition):
+        if cond.wettelijk.check is None:
+            return g.statutory.copy()  # pupils that may get a statutory melding
         result = np.zeros(n, dtype=np.bool_)
-        if cond.wettelijk.check is not None:
-            checks = g.checks.filter(pl.col("kind") == cond.wettelijk.check)
-            result[np.asarray(checks.get_column("pix").to_numpy(), dtype=np.int64)] = True
+        checks = g.checks.filter(pl.col("kind") == cond.wettelijk.check)
+        result[np.asarray(checks.get_column("pix").to_numpy(), dtype=np.int64)] = True
         return result
     low = cond.at_least if cond.at_least is not None else cond.more_than
     assert low is not None
@@ -1100,35 +1187,75 @@ def _min_planned(g: _Group, width: int) -> float | None:
 # -- all protocols ----------------------------------------------------------------------------
 
 
-def evaluate_protocols(t: Tables, checks: pl.DataFrame, excluded: BoolArray) -> ProtocolResult:
-    """Signals and 'overig' meldingen of every pupil not ``excluded`` (statutory candidates and
-    anomalies), and the pupils that can reach a step only the reference evaluates."""
-    reach = np.zeros(t.n_pupils, dtype=np.bool_)
-    signals: list[pl.DataFrame] = [pl.DataFrame(schema=SIGNAL_SCHEMA)]
-    meldingen: list[pl.DataFrame] = [pl.DataFrame(schema=MELDING_SCHEMA)]
-    stats: dict[str, Any] = {}
+def _groups(t: Tables, members: BoolArray) -> list[tuple[Protocol, str, BoolArray, list[Step]]]:
+    """Per protocol and sector: the member pupils evaluated from a first day, and the steps."""
     frame = t.pupils.select("protocol", "sector").with_columns(
         pl.Series("pix", np.arange(t.n_pupils), dtype=pl.Int64),
-        pl.Series("eligible", ~excluded & (t.p_first_day >= 0)),
+        pl.Series("member", members & (t.p_first_day >= 0)),
     )
-    frame = frame.filter((pl.col("protocol") != "") & pl.col("eligible"))
-    for (ref, sector), part in frame.partition_by("protocol", "sector", as_dict=True).items():
+    frame = frame.filter((pl.col("protocol") != "") & pl.col("member"))
+    groups = []
+    for (ref, sector), part in sorted(
+        frame.partition_by("protocol", "sector", as_dict=True).items()
+    ):
         protocol: Protocol = protocol_for(str(ref))
-        members = np.zeros(t.n_pupils, dtype=np.bool_)
-        members[np.asarray(part.get_column("pix").to_numpy(), dtype=np.int64)] = True
-        group = _Group(t, members, checks)
+        mask = np.zeros(t.n_pupils, dtype=np.bool_)
+        mask[np.asarray(part.get_column("pix").to_numpy(), dtype=np.int64)] = True
         steps = [s for s in protocol.steps if s.sectors is None or str(sector) in s.sectors]
+        groups.append((protocol, str(sector), mask, steps))
+    return groups
+
+
+def _supported(step: Step) -> str | None:
+    """Why the reference must evaluate the step, or None when this engine does."""
+    try:
+        _node(step.when, meldingen=True)
+    except _Unsupported as why:
+        return str(why)
+    return None
+
+
+def protocol_reach(
+    t: Tables, checks: pl.DataFrame, eligible: BoolArray, statutory: BoolArray
+) -> tuple[BoolArray, dict[str, Any]]:
+    """The pupils (of ``eligible``) that can reach a protocol step this engine does not
+    evaluate: the reference evaluates them entirely."""
+    reach = np.zeros(t.n_pupils, dtype=np.bool_)
+    stats: dict[str, Any] = {}
+    for protocol, sector, members, steps in _groups(t, eligible):
+        group: _Group | None = None
         for step in steps:
-            name = f"{protocol.id}:{step.id}:{sector}"
-            try:
-                node = _node(step.when)
-            except _Unsupported as why:
-                reached = _reach(group, step.when) & members
-                reach |= reached
-                stats[name] = {"referentie": str(why), "kandidaten": int(reached.sum())}
+            why = _supported(step)
+            if why is None:
                 continue
+            group = group or _Group(t, members, checks, statutory=statutory)
+            reached = _reach(group, step.when) & members
+            reach |= reached
+            stats[f"{protocol.id}:{step.id}:{sector}"] = {
+                "referentie": why,
+                "kandidaten": int(reached.sum()),
+            }
+    return reach, stats
+
+
+def evaluate_protocols(
+    t: Tables, checks: pl.DataFrame, members: BoolArray, meldingen: pl.DataFrame | None
+) -> ProtocolResult:
+    """Signals and 'overig' meldingen of the ``members`` (none of whom can reach a step this
+    engine does not evaluate). ``meldingen``: their statutory meldingen (from the reference;
+    None: they have none)."""
+    signals: list[pl.DataFrame] = [pl.DataFrame(schema=SIGNAL_SCHEMA)]
+    found: list[pl.DataFrame] = [pl.DataFrame(schema=MELDING_SCHEMA)]
+    stats: dict[str, Any] = {}
+    for protocol, sector, mask, steps in _groups(t, members):
+        group = _Group(t, mask, checks, meldingen)
+        for step in steps:
+            if _supported(step) is not None:
+                continue  # its pupils are not members
+            node = _node(step.when, meldingen=meldingen is not None)
             pix, gsd, last = _fires(group, node, _monotone(step))
-            stats[name] = {"signalen": len(pix)}
+            name = f"{protocol.id}:{step.id}:{sector}"
+            stats[name] = stats.get(name, 0) + len(pix)
             if len(pix) == 0:
                 continue
             signals.append(
@@ -1143,13 +1270,13 @@ def evaluate_protocols(t: Tables, checks: pl.DataFrame, excluded: BoolArray) -> 
                 )
             )
             if step.melding == "overig":
-                meldingen.append(_overig(group, node, pix, gsd, last))
+                found.append(_overig(group, node, pix, gsd, last))
     return ProtocolResult(
-        reach=reach,
+        reach=np.zeros(t.n_pupils, dtype=np.bool_),
         signals=pl.concat(signals),
-        meldingen=pl.concat(meldingen),
-        stats=stats,
+        meldingen=pl.concat(found),
+        stats={"signalen": stats},
     )
 
 
-__all__ = ["ProtocolResult", "evaluate_protocols"]
+__all__ = ["ProtocolResult", "evaluate_protocols", "protocol_reach"]
