@@ -86,8 +86,9 @@ def test_de_opslag_is_compacte_json_die_exact_terugleest(school: School) -> None
 
 
 def test_willekeurige_wijzigingen_geven_dezelfde_uitkomst_als_een_volledige_evaluatie(
-    school: School, client: Client
+    school: School, client: Client, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setattr(cache, "LIJST_TOT", 5)  # versions and results read per school
     rng = random.Random(2026)
     directeur = User.objects.get(username="directeur")
     calendar = evaluatie.calendar_for(school)
@@ -372,7 +373,7 @@ def test_een_afgehandelde_actie_staat_direct_op_de_werklijst(
     row = signalen[0]
     s = row["signaal"]
     ActieAfgehandeld.objects.create(
-        leerling=row["leerling"],
+        leerling_id=row["leerling"].pk,
         protocol=s.protocol,
         stap=s.step,
         bereikt_op=s.on,
@@ -381,3 +382,31 @@ def test_een_afgehandelde_actie_staat_direct_op_de_werklijst(
     )
     html = client.get(url).content.decode()
     assert "Ouders gebeld" in html
+
+
+def test_een_leerling_van_een_andere_school_wordt_apart_gelezen(
+    school: School, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cache, "LIJST_TOT", 1)
+    ander = School.objects.create(
+        bestuur=school.bestuur, naam="Andere school", sector="po", regio="zuid"
+    )
+    vreemd = Leerling.objects.create(
+        school=ander,
+        leerlingnummer="v1",
+        voornaam="Vreemde",
+        achternaam="Leerling",
+        geboortedatum=dt.date(2016, 5, 1),
+        ingeschreven_vanaf=dt.date(2025, 8, 1),
+    )
+    pupils = [*leerlingen(school), vreemd]
+    assert cache.evalueer_met_telling(school, pupils, PEILDATUM)[1].geevalueerd == len(pupils)
+    Registratie.objects.create(
+        leerling=vreemd,
+        datum=schooldagen(evaluatie.calendar_for(school), PEILDATUM)[-1],
+        soort="absent",
+        reden="ongeoorloofd",
+    )
+    incrementeel, telling = cache.evalueer_met_telling(school, pupils, PEILDATUM)
+    assert telling.geevalueerd == 1
+    assert incrementeel.results == evaluatie.evaluate_pupils(school, pupils, PEILDATUM).results

@@ -42,15 +42,17 @@ from pathlib import Path
 from typing import Any
 
 from django.db import DatabaseError, transaction
+from django.db.models import QuerySet
 
 import leerrecht.core
 from leerrecht.core.evaluate import Evaluation, PupilResult, evaluate
 from leerrecht.core.model import Pupil
 from leerrecht.web import evaluatie
+from leerrecht.web.evaluatie import LeerlingGegevens
 from leerrecht.web.evaluaties import opslag
 from leerrecht.web.evaluaties.models import LeerlingInvoer, PupilEvaluatie
 from leerrecht.web.registratie.models import Registratie
-from leerrecht.web.scholen.models import Leerling, School
+from leerrecht.web.scholen.models import School
 
 log = logging.getLogger(__name__)
 
@@ -101,7 +103,7 @@ class Telling:
     opgeslagen: int = 0
 
 
-def evalueer(school: School, leerlingen: Iterable[Leerling], as_of: dt.date) -> Evaluation:
+def evalueer(school: School, leerlingen: Iterable[LeerlingGegevens], as_of: dt.date) -> Evaluation:
     """Evaluate the statutory rules and the school's protocol for these pupils at ``as_of``,
     reusing stored results that are still current. Equal to
     :func:`leerrecht.web.evaluatie.evaluate_pupils` (same order of results).
@@ -112,7 +114,11 @@ def evalueer(school: School, leerlingen: Iterable[Leerling], as_of: dt.date) -> 
 
 
 def evalueer_met_telling(
-    school: School, leerlingen: Iterable[Leerling], as_of: dt.date, *, geheugen: bool = True
+    school: School,
+    leerlingen: Iterable[LeerlingGegevens],
+    as_of: dt.date,
+    *,
+    geheugen: bool = True,
 ) -> tuple[Evaluation, Telling]:
     """:func:`evalueer`, with what it took from the store and what it evaluated.
 
@@ -129,7 +135,9 @@ def evalueer_met_telling(
     core_pupils = [evaluatie.core_pupil(p) for p in pupils]
     fps = [vingerafdruk(school_fp, pupil) for pupil in core_pupils]
     # versions first, then the stored results, then (for the stale ones) the registrations
-    versies = dict(LeerlingInvoer.objects.filter(leerling_id__in=ids).values_list("pk", "versie"))
+    versies = _per_leerling(
+        LeerlingInvoer.objects.all(), school, pupils, "leerling_id", ("pk", "versie")
+    )
     results: list[PupilResult | None] = [
         GEHEUGEN.geef(lid, as_of, versies.get(lid, 0), fp) if geheugen else None
         for lid, fp in zip(ids, fps, strict=True)
@@ -138,12 +146,14 @@ def evalueer_met_telling(
     nodig = [lid for lid, r in zip(ids, results, strict=True) if r is None]
     opgeslagen: dict[int, tuple[int, str, Any]] = {}
     if nodig:
-        opgeslagen = {
-            lid: (versie, fp, data)
-            for lid, versie, fp, data in PupilEvaluatie.objects.filter(
-                leerling_id__in=nodig, peildatum=as_of
-            ).values_list("leerling_id", "versie", "vingerafdruk", "resultaat")
-        }
+        nodig_set = set(nodig)
+        opgeslagen = _per_leerling(
+            PupilEvaluatie.objects.filter(peildatum=as_of),
+            school,
+            [p for p in pupils if p.pk in nodig_set],
+            "leerling_id",
+            ("leerling_id", "versie", "vingerafdruk", "resultaat"),
+        )
     stale: list[int] = []  # indexes into pupils
     for i, (lid, pupil, fp) in enumerate(zip(ids, core_pupils, fps, strict=True)):
         if results[i] is not None:
@@ -222,6 +232,36 @@ class Geheugen:
 
 #: per process; 20,000 results are ten schools of 2,000 pupils (some tens of MB)
 GEHEUGEN = Geheugen(20_000)
+
+
+#: above this many pupils a query selects by school instead of a list of ids (a list of 2,000
+#: parameters costs more to build and send than the few rows of other pupils it saves)
+LIJST_TOT = 100
+
+
+def _per_leerling(
+    qs: QuerySet[Any],
+    school: School,
+    pupils: list[LeerlingGegevens],
+    veld: str,
+    kolommen: tuple[str, ...],
+) -> dict[int, Any]:
+    """``{pupil id: value}`` from ``qs`` for these pupils: the first column is the pupil id,
+    the value the second column, or a tuple of the rest when there are more."""
+    eigen = [p.pk for p in pupils if p.school_id == school.pk]
+    anders = [p.pk for p in pupils if p.school_id != school.pk]
+    gevonden: dict[int, Any] = {}
+    delen: list[QuerySet[Any]] = []
+    if len(eigen) > LIJST_TOT:
+        delen.append(qs.filter(**{f"{veld.removesuffix('_id')}__school_id": school.pk}))
+    elif eigen:
+        anders += eigen
+    if anders:
+        delen.append(qs.filter(**{f"{veld}__in": anders}))
+    for deel in delen:
+        for row in deel.values_list(*kolommen):
+            gevonden[row[0]] = row[1] if len(row) == 2 else tuple(row[1:])
+    return gevonden
 
 
 def _bewaar(rows: list[tuple[int, int, str, PupilResult]], as_of: dt.date) -> int:
