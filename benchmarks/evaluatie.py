@@ -48,8 +48,20 @@ TARGET_MEMORY_GB = 8.0
 
 
 def _peak_rss_mb() -> float:
-    """This process's RSS high-water mark in MB (ru_maxrss is in kB on Linux)."""
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    """This process's RSS high-water mark in MB.
+
+    On Linux VmHWM of /proc/self/status: the high-water mark of this program's own memory
+    (reset by exec). ru_maxrss is not used there because Linux carries it over from the parent
+    across fork and exec, so a child of a large parent would report the parent's size.
+    """
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    maxrss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return maxrss / 1024 / (1024 if sys.platform == "darwin" else 1)
 
 
 def _read_sample(path: str | None) -> set[str] | None:
@@ -77,21 +89,27 @@ def _child(args: argparse.Namespace) -> int:
 
     result: dict[str, Any] = {"engine": args.engine}
     started = time.perf_counter()
+    if args.engine == "generate":
+        result.update(_generate_child(args))
+        result["peak_rss_mb"] = _peak_rss_mb()
+        print(json.dumps(result))
+        return 0
     if args.engine == "duckdb":
-        result.update(_duckdb(Path(args.data)))
+        result.update(_duckdb(Path(args.data), args.as_of))
         result["total_s"] = time.perf_counter() - started
         result["peak_rss_mb"] = _peak_rss_mb()
         print(json.dumps(result))
         return 0
 
     g = read(Path(args.data))
+    as_of = dt.date.fromisoformat(args.as_of) if args.as_of else g.as_of
     result["read_s"] = time.perf_counter() - started
     sample = _read_sample(args.sample_file)
     if args.engine == "vectorised":
         from leerrecht.batch.vectorised import evaluate_frames
 
         t0 = time.perf_counter()
-        outcome = evaluate_frames(g, g.as_of, with_protocol=not args.no_protocol)
+        outcome = evaluate_frames(g, as_of, with_protocol=not args.no_protocol)
         result["eval_s"] = time.perf_counter() - t0
         result["pupils"] = g.pupils.height
     else:
@@ -108,7 +126,7 @@ def _child(args: argparse.Namespace) -> int:
                 school_year=g.school_year,
             )
         t0 = time.perf_counter()
-        outcome = evaluate_reference(g, g.as_of, with_protocol=not args.no_protocol)
+        outcome = evaluate_reference(g, as_of, with_protocol=not args.no_protocol)
         result["eval_s"] = time.perf_counter() - t0
         result["pupils"] = g.pupils.height
     result["total_s"] = time.perf_counter() - started
@@ -131,7 +149,7 @@ WITH weeks AS (
     JOIN read_parquet('{pupils}') p USING (pupil_id)
     JOIN read_parquet('{schools}') s USING (school_id)
     JOIN lesweken l ON l.region = s.region AND l.monday = date_trunc('week', a.date)::DATE
-    WHERE a.reason IN ('ongeoorloofd', 'luxe', 'ziek_niet_gemeld')
+    WHERE a.reason IN ('ongeoorloofd', 'luxe', 'ziek_niet_gemeld') AND a.date <= DATE '{as_of}'
     GROUP BY ALL
 ),
 windows AS (
@@ -168,7 +186,7 @@ def _lesweken(schools_path: Path, school_year: int) -> list[tuple[str, dt.date, 
     return rows
 
 
-def _duckdb(data: Path) -> dict[str, Any]:
+def _duckdb(data: Path, as_of: str | None = None) -> dict[str, Any]:
     import duckdb
 
     meta = json.loads((data / "generatie.json").read_text(encoding="utf-8"))
@@ -179,6 +197,7 @@ def _duckdb(data: Path) -> dict[str, Any]:
     con.execute("CREATE TABLE lesweken (region VARCHAR, monday DATE, week INTEGER)")
     con.executemany("INSERT INTO lesweken VALUES (?, ?, ?)", lesweken)
     query = DUCKDB_QUERY.format(
+        as_of=as_of or meta["as_of"],
         absences=data / "absences.parquet",
         pupils=data / "pupils.parquet",
         schools=data / "schools.parquet",
@@ -201,6 +220,7 @@ def _duckdb(data: Path) -> dict[str, Any]:
 class Row:
     size: int
     generate_s: float = 0.0
+    generate_mb: float = float("nan")
     registrations: int = 0
     vectorised: dict[str, Any] | None = None
     vectorised_note: str = ""
@@ -244,17 +264,43 @@ def _vectorised_available() -> str:
 
 def _prepare(
     size: int, seed: int, data_root: Path, per_school: int, fresh: bool
-) -> tuple[Path, float, int]:
-    from leerrecht.batch.generate import generate, read, write
-
+) -> tuple[Path, float, int, float]:
+    """Generate the data in a subprocess (so this process stays small) unless it is there."""
     directory = data_root / f"n{size}-s{seed}-p{per_school}"
     if (directory / "absences.parquet").exists() and not fresh:
-        return directory, float("nan"), read(directory).absences.height
+        import polars as pl
+
+        rows = pl.scan_parquet(directory / "absences.parquet").select(pl.len()).collect().item()
+        return directory, float("nan"), int(rows), float("nan")
+    result = _run_child(
+        [
+            "--engine",
+            "generate",
+            "--data",
+            str(directory),
+            "--size",
+            str(size),
+            "--seed",
+            str(seed),
+            "--per-school",
+            str(per_school),
+        ]
+    )
+    return directory, float(result["eval_s"]), int(result["registrations"]), result["peak_rss_mb"]
+
+
+def _generate_child(args: argparse.Namespace) -> dict[str, Any]:
+    from leerrecht.batch.generate import generate, write
+
     started = time.perf_counter()
-    generated = generate(size, seed, pupils_per_school=per_school)
+    generated = generate(args.size, args.seed, pupils_per_school=args.per_school)
     seconds = time.perf_counter() - started
-    write(generated, directory)
-    return directory, seconds, generated.absences.height
+    write(generated, Path(args.data))
+    return {
+        "eval_s": seconds,
+        "write_s": time.perf_counter() - started - seconds,
+        "registrations": generated.absences.height,
+    }
 
 
 def _sample(directory: Path, size: int, sample_size: int, seed: int, work: Path) -> Path | None:
@@ -430,8 +476,18 @@ def main(argv: list[str] | None = None) -> int:
         help="welke metingen (standaard alle drie)",
     )
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
-    parser.add_argument("--engine", choices=("vectorised", "reference", "duckdb"))
+    parser.add_argument("--engine", choices=(*ENGINES, "generate"), help=argparse.SUPPRESS)
     parser.add_argument("--outcome", default=None, help=argparse.SUPPRESS)
+    parser.add_argument("--as-of", default=None, help=argparse.SUPPRESS)
+    parser.add_argument("--size", type=int, default=0, help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--peildata",
+        nargs="+",
+        default=[],
+        metavar="JJJJ-MM-DD",
+        help="meet bij de grootste omvang ook de groei met het aantal dagen: gevectoriseerd en "
+        "DuckDB op deze peildata",
+    )
     parser.add_argument("--sample-file", default=None, help=argparse.SUPPRESS)
     parser.add_argument(
         "--opnieuw", action="store_true", help="genereer de data opnieuw, ook als hij er al is"
@@ -461,10 +517,10 @@ def _parent(args: argparse.Namespace) -> int:
     with tempfile.TemporaryDirectory(prefix="leerrecht-bench-") as tmp:
         work = Path(tmp)
         for size in args.sizes:
-            directory, gen_s, registrations = _prepare(
+            directory, gen_s, registrations, gen_mb = _prepare(
                 size, args.seed, args.data, args.per_school, args.opnieuw
             )
-            row = Row(size=size, generate_s=gen_s, registrations=registrations)
+            row = Row(size=size, generate_s=gen_s, registrations=registrations, generate_mb=gen_mb)
             print(f"[{size:,} leerlingen] data: {directory}", file=sys.stderr)
             sample = _sample(directory, size, args.sample, args.seed, work)
             sample_args = ["--sample-file", str(sample)] if sample else []
@@ -513,13 +569,51 @@ def _parent(args: argparse.Namespace) -> int:
         )
         equality = row.equality or "niet vergeleken (geen gevectoriseerde uitkomst)"
         print(f"Gelijkheid gevectoriseerd = referentie bij {row.size:,} ({label}): {equality}")
+        if row.generate_mb == row.generate_mb:
+            print(
+                f"  genereren: {row.generate_s:.2f} s, piekgeheugen {row.generate_mb / 1024:.2f} GB "
+                "(met het schrijven van parquet)"
+            )
         if row.duckdb:
             print(
                 f"  DuckDB: {row.duckdb['windows']:,} vensters van 4 lesweken met >= 16 uur "
                 f"bij {row.duckdb['pupils_16']:,} leerlingen ({row.duckdb['threads']} threads)"
             )
     _print_targets(rows)
+    if args.peildata:
+        _days(args, rows[-1].size, vectorised_note)
     return 0
+
+
+def _days(args: argparse.Namespace, size: int, vectorised_note: str) -> None:
+    """The same data evaluated at several peildata: how the cost grows with the school days."""
+    import polars as pl
+
+    directory = args.data / f"n{size}-s{args.seed}-p{args.per_school}"
+    absences = pl.read_parquet(directory / "absences.parquet", columns=["date"])
+    common = ["--no-protocol"] if args.no_protocol else []
+    print()
+    print(f"Groei met het aantal dagen ({size:,} leerlingen, dezelfde data, andere peildatum):")
+    print()
+    print(
+        "| peildatum | registraties t/m peildatum | gevectoriseerd (s) | waarvan rekenen (s) "
+        "| DuckDB-vloer (s) | piekgeheugen gevect. |"
+    )
+    print("|---|---|---|---|---|---|")
+    for value in args.peildata:
+        day = dt.date.fromisoformat(value)
+        count = absences.filter(pl.col("date") <= day).height
+        vec = None
+        if not vectorised_note:
+            vec = _run_child(
+                ["--engine", "vectorised", "--data", str(directory), "--as-of", value, *common]
+            )
+        duck = _run_child(["--engine", "duckdb", "--data", str(directory), "--as-of", value])
+        print(
+            f"| {value} | {count:,} | {_fmt_s(float(vec['total_s']) if vec else None)} "
+            f"| {_fmt_s(float(vec['eval_s']) if vec else None)} | {_fmt_s(float(duck['eval_s']))} "
+            f"| {_fmt_mb(vec)} |"
+        )
 
 
 if __name__ == "__main__":
