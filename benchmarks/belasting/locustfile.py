@@ -1,0 +1,140 @@
+"""Load test of the register save and the worklist (issue 6). Started by ``run.py``.
+
+Users (``LEERRECHT_BELASTING`` names the dataset JSON of ``dataset.py``):
+
+- ``Docent`` (most users): each has a group of 20 of its own. Opens the register of the
+  peildatum, then repeatedly saves it with one pupil changed (absent <-> present, the others as
+  they are) and, as a browser does, follows the redirect back to the register; now and then
+  looks at the worklist of its group.
+  The changes go to two pupils of the group (chosen per group), so at most a tenth of the
+  school is absent: the data stays like a school day, however long the test runs.
+- ``Coordinator`` (``LEERRECHT_COORDINATOREN`` users, default 5): the worklist of the whole
+  school (2,000 pupils), the page the targets of the incremental evaluation are about.
+
+The save is measured without following its redirect (the POST alone). ``on_start`` uses a
+session made by ``dataset.py`` (no password hashing during the test); ``run.py`` resets the
+statistics once every user is running.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import os
+import random
+import re
+from http.cookiejar import Cookie
+from typing import Any
+from urllib.parse import urlsplit
+
+from locust import between, task
+from locust.contrib.fasthttp import FastHttpUser
+
+DATA: dict[str, Any] = json.loads(
+    open(os.environ["LEERRECHT_BELASTING"], encoding="utf-8").read()  # noqa: PTH123, SIM115
+)
+PEILDATUM = DATA["peildatum"]
+CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+_volgende = itertools.count()
+_coordinatoren = itertools.count()
+
+
+def _sessie(user: FastHttpUser, sleutel: str) -> None:
+    """Use a session made by dataset.py (logged in, without hashing a password)."""
+    host = urlsplit(user.host).hostname or "127.0.0.1"
+    user.client.cookiejar.set_cookie(
+        Cookie(
+            0,
+            "sessionid",
+            sleutel,
+            None,
+            False,
+            host,
+            False,
+            False,
+            "/",
+            True,
+            False,
+            None,
+            False,
+            None,
+            None,
+            {},
+        )
+    )
+
+
+def _werklijst(user: FastHttpUser, naam: str) -> None:
+    with user.client.get(f"/?peildatum={PEILDATUM}", name=naam, catch_response=True) as pagina:
+        if 'id="kop-meldingen"' not in (pagina.text or ""):
+            pagina.failure("geen werklijst (niet ingelogd?)")
+
+
+class Docent(FastHttpUser):
+    wait_time = between(1, 3)
+
+    def on_start(self) -> None:
+        docent = DATA["docenten"][next(_volgende) % len(DATA["docenten"])]
+        self.groep = docent["groep"]
+        self.rijen = [dict(r) for r in docent["rijen"]]
+        self.register = f"/registreren/{self.groep}/?datum={PEILDATUM}&moment=dag"
+        self.wisselaars = random.Random(self.groep).sample(self.rijen, min(2, len(self.rijen)))
+        _sessie(self, docent["sessie"])
+        self.token = ""
+        self.register_openen()
+
+    def register_openen(self) -> None:
+        with self.client.get(
+            self.register, name="GET /registreren/[groep]/", catch_response=True
+        ) as pagina:
+            token = CSRF.search(pagina.text or "")
+            if token is None or 'class="register"' not in (pagina.text or ""):
+                pagina.failure("geen register (niet ingelogd?)")
+            else:
+                self.token = token.group(1)
+
+    @task(3)
+    def register_opslaan(self) -> None:
+        rij = random.choice(self.wisselaars)
+        if rij["status"] == "aanwezig":
+            rij.update(status="absent", reden="ongeoorloofd")
+        else:
+            leerling = rij["leerling"]
+            rij.clear()
+            rij.update(leerling=leerling, status="aanwezig")
+        data: dict[str, Any] = {
+            "csrfmiddlewaretoken": self.token,
+            "form-TOTAL_FORMS": len(self.rijen),
+            "form-INITIAL_FORMS": len(self.rijen),
+        }
+        for n, r in enumerate(self.rijen):
+            for key, value in r.items():
+                data[f"form-{n}-{key}"] = value
+        with self.client.post(
+            self.register,
+            data=data,
+            name="POST /registreren/[groep]/ (opslaan)",
+            allow_redirects=False,
+            catch_response=True,
+        ) as response:
+            plek = response.headers.get("Location", "")
+            if response.status_code != 302 or not plek.startswith(f"/registreren/{self.groep}/"):
+                response.failure(f"register niet opgeslagen: {response.status_code} {plek}")
+                return
+        self.register_openen()  # the redirect back to the register, as a browser follows it
+
+    @task(1)
+    def werklijst(self) -> None:
+        _werklijst(self, "GET / (werklijst, eigen groep)")
+
+
+class Coordinator(FastHttpUser):
+    fixed_count = int(os.environ.get("LEERRECHT_COORDINATOREN", "5"))  # the rest are teachers
+    wait_time = between(2, 5)
+
+    def on_start(self) -> None:
+        _sessie(self, DATA["coordinatoren"][next(_coordinatoren) % len(DATA["coordinatoren"])])
+
+    @task
+    def werklijst(self) -> None:
+        _werklijst(self, "GET / (werklijst, hele school)")
