@@ -167,6 +167,7 @@ class Calendars:
     sd_sched: FloatArray = field(default_factory=lambda: np.zeros(0, np.float64))
     sd_ticks: IntArray = field(default_factory=lambda: np.zeros(0, np.int64))
     sd_adjacent: BoolArray = field(default_factory=lambda: np.zeros(0, np.bool_))
+    sd_after_vacation: BoolArray = field(default_factory=lambda: np.zeros(0, np.bool_))
     sd_year: IntArray = field(default_factory=lambda: np.zeros(0, np.int64))
     dense_gsd: IntArray = field(default_factory=lambda: np.zeros(0, np.int64))
     dense_covered: BoolArray = field(default_factory=lambda: np.zeros(0, np.bool_))
@@ -182,9 +183,8 @@ class Calendars:
         self.d0 = day_number(min(starts))
         self.span = day_number(max(ends)) - self.d0 + 1
         offsets = [0]
-        cols: dict[str, list[Any]] = {
-            k: [] for k in ("cal", "day", "slot", "weekday", "wdo", "sched", "adjacent", "year")
-        }
+        names = ("cal", "day", "slot", "weekday", "wdo", "sched", "adjacent", "after", "year")
+        cols: dict[str, list[Any]] = {k: [] for k in names}
         dense_gsd = np.full(n * self.span, -1, dtype=np.int64)
         dense_covered = np.zeros(n * self.span, dtype=np.bool_)
         last_gsd = np.full(n, -1, dtype=np.int64)
@@ -202,6 +202,7 @@ class Calendars:
                 seen[wd] += 1
                 cols["sched"].append(calendar.scheduled_hours(day))
                 cols["adjacent"].append(calendar.adjacent_vacation(day) is not None)
+                cols["after"].append(calendar.vacation_before(day) is not None)
                 cols["year"].append(school_year_start(day).year)
                 dense_gsd[c * self.span + day_number(day) - self.d0] = offsets[-1] + ordinal
                 if day <= self.as_of:
@@ -223,6 +224,7 @@ class Calendars:
         self.sd_sched = np.array(cols["sched"], dtype=np.float64)
         self.sd_ticks = np.rint(self.sd_sched * TICKS).astype(np.int64)
         self.sd_adjacent = np.array(cols["adjacent"], dtype=np.bool_)
+        self.sd_after_vacation = np.array(cols["after"], dtype=np.bool_)
         self.sd_year = np.array(cols["year"], dtype=np.int64)
         self.dense_gsd = dense_gsd
         self.dense_covered = dense_covered
@@ -824,21 +826,26 @@ def _absoluut(pupils: pl.DataFrame, as_of: dt.date) -> pl.DataFrame:
     )
 
 
-def _lopende_uren(t: Tables, quiet: BoolArray) -> FloatArray:
-    """:meth:`WettelijkVerzuim.running_hours` for pupils without meldingen: the ongeoorloofd
-    hours of the 4 lesweken up to the last school day, on days a melding category applies."""
+def _lopende_uren(t: Tables, members: BoolArray, luxe: _Luxe) -> FloatArray:
+    """:meth:`WettelijkVerzuim.running_hours` for pupils whose only meldingen are luxe: the
+    ongeoorloofd hours of the 4 lesweken up to the last school day, on days a melding
+    category applies, not on a luxe day, not before a luxe day (a count never spans luxe
+    verzuim) and after the end of an 18+ luxe melding (it is not soort luxe, so it counts as
+    reported)."""
     cals = t.cals
     result = np.zeros(t.n_pupils, dtype=np.float64)
     last = cals.last_gsd[t.p_cal[t.d_pix]]
     gsd = np.maximum(t.d_gsd, 0)
-    ong = t.ong_ticks > 0
     in_window = (
-        quiet[t.d_pix]
-        & ong
+        members[t.d_pix]
+        & (t.ong_ticks > 0)
         & (t.d_gsd >= 0)
         & (last >= 0)
         & (t.d_gsd <= last)
         & (cals.sd_slot[gsd] > cals.sd_slot[np.maximum(last, 0)] - WINDOW_SLOTS)
+        & ~luxe.day
+        & (t.d_day > luxe.covered_until[t.d_pix])
+        & (t.d_day > luxe.last_day[t.d_pix])
     )
     rows = np.flatnonzero(in_window)
     rows = rows[t.category(t.d_pix[rows], t.d_day[rows])]
@@ -848,6 +855,98 @@ def _lopende_uren(t: Tables, quiet: BoolArray) -> FloatArray:
     end = segment_last(starts)
     result[t.d_pix[rows][end]] = sums[end]
     return result
+
+
+@dataclass
+class _Luxe:
+    """Luxe verzuim of pupils without any other statutory melding (core/rules/luxe.py)."""
+
+    day: BoolArray  # per pupil-day: a luxe day (in a block)
+    last_day: IntArray  # per pupil: the last luxe day up to the last school day (or -1)
+    covered_until: IntArray  # per pupil: the end of the last 18+ luxe melding (or -1)
+    meldingen: pl.DataFrame  # pix, soort, begin, end, hours, due, reached
+    details: pl.DataFrame  # what a protocol step reads of them (see DETAIL_SCHEMA)
+
+
+def _luxe(t: Tables, members: BoolArray) -> _Luxe:
+    """:func:`luxe_blocks` and the luxe meldingen of evaluate_pupil, for ``members`` (pupils
+    without verlof, without a run longer than 4 lesweken and without 16 uur anywhere)."""
+    from leerrecht.batch.vectorised_protocol import MELDING_SCHEMA, due_date
+
+    cals = t.cals
+    n = t.n_pupils
+    rows = np.flatnonzero(members[t.d_pix])
+    pix, gsd, day = t.d_pix[rows], t.d_gsd[rows], t.d_day[rows]
+    luxe_reg = t.day_sum(t.r_reason == REASON_CODES[Reason.LUXE.value])[rows] > 0
+    ong_absent = (
+        t.day_sum((t.r_reason == REASON_CODES[Reason.ONGEOORLOOFD.value]) & (t.r_kind == ABSENT))[
+            rows
+        ]
+        > 0
+    )
+    ong_absent_ticks = t.day_sum(in_codes(t.r_reason, ONG_CODES) & (t.r_kind == ABSENT), t.r_ticks)
+    sched = cals.sd_ticks[gsd]
+    whole = (sched > 0) & (ong_absent_ticks[rows] >= sched)
+    # streaks: runs of wholly ongeoorloofd absent school days
+    new = np.ones(len(rows), dtype=np.bool_)
+    new[1:] = ~whole[:-1] | (pix[1:] != pix[:-1]) | (gsd[1:] != gsd[:-1] + 1)
+    streak = np.cumsum(new | ~whole)
+    seed = ong_absent & cals.sd_adjacent[gsd]
+    expand = np.zeros(int(streak.max()) + 1 if len(streak) else 1, dtype=np.bool_)
+    expand[streak[seed & whole]] = True
+    is_luxe = luxe_reg | seed | (whole & expand[streak])
+    # blocks: consecutive school days
+    lux = np.flatnonzero(is_luxe)
+    first, last, _ = _runs(pix[lux], gsd[lux])
+    block_pix = pix[lux[first]]
+    begin, end = day[lux[first]], day[lux[last]]
+    # reached: the first day luxe on its own (registered as luxe, or right after a vacation)
+    own = luxe_reg[lux] | cals.sd_after_vacation[gsd[lux]]
+    block_of = np.repeat(np.arange(len(first)), last - first + 1)
+    reached = end.copy()
+    hit = np.flatnonzero(own)
+    firsts = hit[segment_starts(block_of[hit])]
+    reached[block_of[firsts]] = day[lux[firsts]]
+    # hours: the block's ongeoorloofd hours, summed in date order
+    sums = running_float_sum(t.ong_hours[rows[lux]], segment_starts(block_of))
+    hours = sums[last]
+    kind = t.category_kind(block_pix, begin)
+    soort = np.where(kind == 2, "18plus", "luxe")
+    keep = kind > 0
+    meldingen = pl.DataFrame(
+        {
+            "pix": block_pix[keep],
+            "soort": soort[keep],
+            "begin": begin[keep],
+            "end": end[keep],
+            "hours": hours[keep],
+            "due": [due_date(int(d)) for d in end[keep].tolist()],
+            "reached": reached[keep],
+        },
+        schema=MELDING_SCHEMA,
+    )
+    order = np.arange(len(block_pix))[keep]
+    order = order - np.maximum.accumulate(np.where(segment_starts(block_pix[keep]), order, 0))
+    details = meldingen.select(
+        "pix",
+        pl.Series("order", order, dtype=pl.Int64),
+        "soort",
+        pl.lit("luxe_verzuim").alias("rule"),
+        _as_date("begin").alias("begin"),
+        _as_date("end").alias("end"),
+        _as_date("reached").alias("reached"),
+        _as_date("begin").alias("first_absence"),
+    )
+    day_flag = np.zeros(len(t.d_pix), dtype=np.bool_)
+    day_flag[rows[lux]] = True
+    last_school_day = cals.sd_day[np.maximum(cals.last_gsd[t.p_cal[pix[lux]]], 0)]
+    upto = lux[day[lux] <= last_school_day]
+    last_day = np.full(n, -1, dtype=np.int64)
+    np.maximum.at(last_day, pix[upto], day[upto])
+    covered = np.full(n, -1, dtype=np.int64)
+    adult = keep & (kind == 2)
+    np.maximum.at(covered, block_pix[adult], end[adult])
+    return _Luxe(day_flag, last_day, covered, meldingen, details)
 
 
 def plan(g: Frames, as_of: dt.date, with_protocol: bool = True) -> Plan:
@@ -864,6 +963,9 @@ def plan(g: Frames, as_of: dt.date, with_protocol: bool = True) -> Plan:
         reach, stats["protocol"] = protocol_reach(t, checks, ~flags["afwijkend"], statutory)
         flags["protocol"] = reach
     full = flags["afwijkend"] | flags["protocol"]
+    # luxe verzuim alone is computed here; 16 uur and LRV (the sequential chain) need the
+    # reference
+    statutory = flags["zestien_uur"] | flags["lrv"]
     if not with_protocol:
         full = full | statutory  # the reference without protocol is the whole evaluation
     return Plan(
@@ -889,6 +991,21 @@ def _with_ids(t: Tables, frame: pl.DataFrame, keep: BoolArray) -> pl.DataFrame:
     return frame.filter(mask).join(ids, on="pix", how="left")
 
 
+def _meldingen_outcome(t: Tables, meldingen: pl.DataFrame, keep: BoolArray) -> pl.DataFrame:
+    """Meldingen computed here (pix, soort, begin, end, hours, due, reached; sequence 1) in the
+    outcome's columns."""
+    return _with_ids(t, meldingen, keep).select(
+        "pupil_id",
+        "soort",
+        _as_date("begin").alias("begin"),
+        _as_date("end").alias("end"),
+        "hours",
+        "due",
+        pl.lit(1, dtype=pl.Int64).alias("sequence"),
+        _as_date("reached").alias("reached"),
+    )
+
+
 def _protocol_outcome(
     t: Tables, signals: pl.DataFrame, overig: pl.DataFrame, keep: BoolArray
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
@@ -909,18 +1026,25 @@ def _protocol_outcome(
 
 
 def quiet_outcome(decided: Plan) -> Outcome:
-    """The exact results of the quiet pupils."""
+    """The exact results of the pupils the reference does not evaluate (luxe verzuim
+    included)."""
     from leerrecht.batch.vectorised_protocol import evaluate_protocols
 
     t = decided.tables
     quiet = decided.quiet
-    meldingen: pl.DataFrame | None = None
+    luxe = _luxe(t, quiet & decided.flags["luxe"])
+    meldingen = _meldingen_outcome(t, luxe.meldingen, quiet)
     signals: pl.DataFrame | None = None
+    overig: pl.DataFrame | None = None
     if decided.with_protocol:
-        result = evaluate_protocols(t, decided.checks, quiet, None)
+        details = luxe.details.join(
+            t.pupils.select(pl.col("pix").cast(pl.Int64), "pupil_id"), on="pix", how="left"
+        )
+        result = evaluate_protocols(t, decided.checks, quiet, details)
         decided.stats.setdefault("protocol", {}).update(result.stats)
-        meldingen, signals = _protocol_outcome(t, result.signals, result.meldingen, quiet)
-    lopend = _lopende_uren(t, quiet)
+        overig, signals = _protocol_outcome(t, result.signals, result.meldingen, quiet)
+        meldingen = pl.concat([meldingen, overig])
+    lopend = _lopende_uren(t, quiet, luxe)
     pupils = (
         t.pupils.with_columns(pl.Series("lopende_uren", lopend, dtype=pl.Float64))
         .filter(pl.Series(quiet))

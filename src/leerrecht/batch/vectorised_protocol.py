@@ -102,7 +102,8 @@ MELDING_SCHEMA: dict[str, Any] = {
 
 
 @lru_cache(maxsize=4096)
-def _due(day: int) -> dt.date:
+def due_date(day: int) -> dt.date:
+    """The deadline of a melding reached on day number ``day``: 5 werkdagen later."""
     return add_werkdagen(from_day_number(day), DEADLINE_WERKDAGEN)
 
 
@@ -1063,7 +1064,7 @@ def _overig(g: _Group, node: _Node, pix: IntArray, gsd: IntArray, last: IntArray
             "begin": begin,
             "end": day,
             "hours": total,
-            "due": [_due(int(d)) for d in day.tolist()],
+            "due": [due_date(int(d)) for d in day.tolist()],
             "reached": day,
         },
         schema=MELDING_SCHEMA,
