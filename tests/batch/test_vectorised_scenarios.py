@@ -87,15 +87,29 @@ def test_a_herhaalmelding_chain_is_left_to_the_reference() -> None:
     assert outcome.meldingen.select("soort", "sequence").rows() == [("16_uur", 1), ("16_uur", 2)]
 
 
-def test_ongeoorloofd_absent_right_before_a_vacation_is_luxe_verzuim() -> None:
+def test_luxe_verzuim_alone_is_computed_here() -> None:
+    b = _school(protocol="parkstad-po")
+    b.pupil("p1")
+    b.register("p1", D(2025, 10, 9))  # Thursday and Friday before the herfstvakantie (zuid)
+    b.register("p1", D(2025, 10, 10))
+    decided, outcome = _evaluate(b.frames())
+    assert _reasons(decided, "p1") == set()
+    assert decided.flags["luxe"].tolist() == [True]
+    assert outcome.meldingen.select("soort", "begin", "end", "reached").rows() == [
+        ("luxe", D(2025, 10, 9), D(2025, 10, 10), D(2025, 10, 10))
+    ]
+    steps = outcome.signals.filter(pl.col("step") == "luxe-verzuim")
+    assert steps.get_column("on").to_list() == [D(2025, 10, 10)]
+
+
+def test_luxe_verzuim_with_16_uur_is_left_to_the_reference() -> None:
     b = _school()
     b.pupil("p1")
-    b.register("p1", D(2025, 10, 10))  # the Friday before the herfstvakantie (zuid)
+    for day in (D(2025, 10, 6), D(2025, 10, 7), D(2025, 10, 9), D(2025, 10, 10)):
+        b.register("p1", day)  # 22 hours, the last two days luxe: not counted twice
     decided, outcome = _evaluate(b.frames())
-    assert _reasons(decided, "p1") == {"luxe"}
-    assert outcome.meldingen.select("soort", "begin", "end").rows() == [
-        ("luxe", D(2025, 10, 10), D(2025, 10, 10))
-    ]
+    assert _reasons(decided, "p1") == {"zestien_uur", "luxe"}
+    assert outcome.meldingen.get_column("soort").to_list() == ["luxe"]
 
 
 def test_every_school_day_absent_for_more_than_4_lesweken_is_lrv_and_a_thuiszitter() -> None:
@@ -152,7 +166,8 @@ def test_candidates_are_evaluated_in_worker_processes_with_the_same_outcome(
     b = _school(protocol="parkstad-po")
     for p in range(4):
         b.pupil(f"p{p}")
-        b.register(f"p{p}", D(2025, 10, 10))  # luxe: all four are candidates
+        for day in (D(2026, 1, 12), D(2026, 1, 13), D(2026, 1, 15)):
+            b.register(f"p{p}", day, hours=5.5)  # 16.5 hours: all four are candidates
     frames = b.frames()
     outcome = evaluate_frames(frames, AS_OF, workers=2)
     reference = evaluate_reference(frames, AS_OF)
