@@ -73,7 +73,7 @@ def round2(values: Iterable[float | None]) -> list[float | None]:
     return [None if v is None else round(v, 2) for v in values]
 
 
-def _canonical(name: str, frame: pl.DataFrame) -> pl.DataFrame:
+def _canonical(name: str, frame: pl.DataFrame, sort: bool = True) -> pl.DataFrame:
     schema = SCHEMAS[name]
     frame = frame.select([pl.col(c).cast(t) for c, t in schema.items()])
     column = ROUNDED.get(name)
@@ -83,7 +83,7 @@ def _canonical(name: str, frame: pl.DataFrame) -> pl.DataFrame:
         if len(needs):
             rounded = pl.Series(round2(values.gather(needs).to_list()), dtype=pl.Float64)
             frame = frame.with_columns(values.scatter(needs, rounded).alias(column))
-    return frame.sort(SORT_KEYS[name], nulls_last=True)
+    return frame.sort(SORT_KEYS[name], nulls_last=True) if sort else frame
 
 
 def empty(name: str) -> pl.DataFrame:
@@ -108,8 +108,11 @@ class Outcome:
         signals: pl.DataFrame | None = None,
         thuiszitters: pl.DataFrame | None = None,
         pupils: pl.DataFrame | None = None,
+        *,
+        sort: bool = True,
     ) -> Outcome:
-        """Cast to the agreed schemas, round the hours and sort canonically."""
+        """Cast to the agreed schemas, round the hours and sort canonically (``sort=False``:
+        a part that :meth:`concat` will sort, to sort large tables once)."""
         given = {
             "meldingen": meldingen,
             "checks": checks,
@@ -118,19 +121,21 @@ class Outcome:
             "pupils": pupils,
         }
         frames = {
-            name: _canonical(name, frame if frame is not None else empty(name))
+            name: _canonical(name, frame if frame is not None else empty(name), sort)
             for name, frame in given.items()
         }
         return cls(**frames)
 
     @classmethod
     def concat(cls, parts: Sequence[Outcome]) -> Outcome:
-        """One outcome from several (for example one per school)."""
+        """One outcome from several (for example one per school), sorted canonically. The
+        parts come from :meth:`build`, so they are cast and rounded already."""
         frames: dict[str, pl.DataFrame] = {}
         for name in SCHEMAS:
             tables = [getattr(p, name) for p in parts if getattr(p, name).height]
-            frames[name] = pl.concat(tables, how="vertical") if tables else empty(name)
-        return cls.build(**frames)
+            frame = pl.concat(tables, how="vertical") if tables else empty(name)
+            frames[name] = frame.sort(SORT_KEYS[name], nulls_last=True)
+        return cls(**frames)
 
     def tables(self) -> dict[str, pl.DataFrame]:
         return {name: getattr(self, name) for name in SCHEMAS}

@@ -403,14 +403,22 @@ def _status(day: pl.Expr) -> pl.Expr:
 
 
 def _leerplicht(pupils: pl.DataFrame, cals: Calendars) -> pl.DataFrame:
-    """:func:`leerrecht.core.leerplicht.leerplicht_periods` for every pupil (no vo_start)."""
+    """:func:`leerrecht.core.leerplicht.leerplicht_periods` for every pupil (no vo_start).
+
+    The dates that depend on the birth date alone are computed once per birth date."""
     birth = pl.col("birth_date")
     fnm5 = _birthday(birth, 5).dt.month_start().dt.offset_by("1mo")
-    frame = pupils.with_columns(
-        fnm5.alias("fnm5"),
-        _birthday(birth, 16).alias("b16"),
-        _birthday(birth, 18).alias("b18"),
-        _birthday(birth, 23).alias("b23"),
+    births = (
+        pupils.select("birth_date")
+        .unique()
+        .with_columns(
+            fnm5.alias("fnm5"),
+            _birthday(birth, 16).alias("b16"),
+            _birthday(birth, 18).alias("b18"),
+            _birthday(birth, 23).alias("b23"),
+        )
+    )
+    frame = pupils.join(births, on="birth_date", how="left", maintain_order="left").with_columns(
         pl.col("startkwalificatie").fill_null(False).alias("skq"),
     )
     # leerplicht_start: the first school day on or after fnm5 when the calendar covers it
@@ -434,25 +442,35 @@ def _leerplicht(pupils: pl.DataFrame, cals: Calendars) -> pl.DataFrame:
         pl.when(pl.col("fnm5") == pl.date(fnm5_year, 8, 1)).then(fnm5_year).otherwise(fnm5_year + 1)
     )
     end_12 = pl.date(first_full_year + 12, 7, 31)
-    frame = frame.with_columns(
-        pl.when(end_12 < end_16).then(end_12).otherwise(end_16).alias("full_end")
+    ends = births.select(
+        "birth_date",
+        pl.when(end_12 < end_16).then(end_12).otherwise(end_16).alias("full_end"),
+        pl.col("b18").dt.offset_by("-1d").alias("kwal"),
     )
-    kwal = pl.col("b18").dt.offset_by("-1d")
-    return frame.with_columns(
+    frame = frame.join(ends, on="birth_date", how="left", maintain_order="left")
+    kwal = pl.col("kwal")
+    frame = frame.with_columns(
         pl.when(~pl.col("skq") & (kwal > pl.col("full_end")))
         .then(kwal)
         .otherwise(pl.lit(None, dtype=pl.Date))
         .alias("kwal_end")
     )
+    return frame.drop("kwal")
 
 
 def _codes(column: pl.Series, codes: dict[str, int]) -> IntArray:
     """Vocabulary codes of a text column (lower case as kind_and_reason reads it; -1 unknown)."""
+    words = list(codes)
+    table = np.array([codes[w] for w in words] + [-1], dtype=np.int64)
     text = column.cast(pl.String)
-    mapped = text.replace_strict(codes, default=None, return_dtype=pl.Int64)
-    if mapped.null_count() > text.null_count():
-        mapped = text.str.to_lowercase().replace_strict(codes, default=None, return_dtype=pl.Int64)
-    return np.asarray(mapped.fill_null(-1).to_numpy(), dtype=np.int64)
+    try:  # the usual case: every value is a known word, in lower case
+        physical = text.cast(pl.Enum(words)).to_physical()
+    except (pl.exceptions.InvalidOperationError, pl.exceptions.ComputeError):
+        mapped = text.str.to_lowercase().replace_strict(codes, default=-1, return_dtype=pl.Int64)
+        return np.asarray(mapped.fill_null(-1).to_numpy(), dtype=np.int64)
+    index = np.asarray(physical.cast(pl.Int64).fill_null(len(words)).to_numpy(), dtype=np.int64)
+    result: IntArray = table[index]
+    return result
 
 
 def _with_pix(absences: pl.DataFrame, pupils: pl.DataFrame) -> pl.DataFrame:
@@ -1027,7 +1045,7 @@ def _protocol_outcome(
 
 def quiet_outcome(decided: Plan) -> Outcome:
     """The exact results of the pupils the reference does not evaluate (luxe verzuim
-    included)."""
+    included), not yet sorted (see :meth:`Outcome.concat`)."""
     from leerrecht.batch.vectorised_protocol import evaluate_protocols
 
     t = decided.tables
@@ -1052,6 +1070,7 @@ def quiet_outcome(decided: Plan) -> Outcome:
     )
     absoluut = _absoluut(t.pupils, decided.as_of).with_columns(pl.col("pix").cast(pl.Int64))
     return Outcome.build(
+        sort=False,
         meldingen=meldingen,
         checks=_with_ids(t, decided.checks, quiet).select(
             "pupil_id", "kind", _as_date("on").alias("on")
@@ -1192,7 +1211,7 @@ def _statutory_protocol(decided: Plan, details: list[pl.DataFrame]) -> Outcome:
     )
     result = evaluate_protocols(t, decided.checks, decided.statutory, meldingen)
     overig, signals = _protocol_outcome(t, result.signals, result.meldingen, decided.statutory)
-    return Outcome.build(meldingen=overig, signals=signals)
+    return Outcome.build(meldingen=overig, signals=signals, sort=False)
 
 
 def evaluate_frames(

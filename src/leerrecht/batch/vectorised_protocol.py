@@ -251,6 +251,7 @@ class _Group:
         )
         self.cals = t.cals
         self.members = members
+        self.member_pix = np.flatnonzero(members)
         self.rows = np.flatnonzero(members[t.d_pix])  # global pupil-day rows
         self.pix = t.d_pix[self.rows]
         self.gsd = t.d_gsd[self.rows]
@@ -297,6 +298,19 @@ class _Group:
                 values = [day_number(add_months(from_day_number(d), sign * n)) for d in unique]
             self._per_sd[key] = np.asarray(values, dtype=np.int64)[inverse]
         return self._per_sd[key]
+
+    def fresh_state(self) -> IntArray:
+        """Per pupil: NONE (a step not reached yet); a buffer reset for every step."""
+        if not hasattr(self, "_state"):
+            self._state = np.full(self.t.n_pupils, NONE, dtype=np.int64)
+        self._state[self.member_pix] = NONE
+        return self._state
+
+    def flags(self) -> BoolArray:
+        """A per-pupil boolean buffer, all False (callers set it back to False)."""
+        if not hasattr(self, "_flags"):
+            self._flags = np.zeros(self.t.n_pupils, dtype=np.bool_)
+        return self._flags
 
     def first_day(self, pix: IntArray) -> IntArray:
         result: IntArray = self.t.p_first_day[pix]
@@ -983,7 +997,7 @@ def _fires(g: _Group, node: _Node, monotone: bool) -> tuple[IntArray, IntArray, 
     if len(days.pix) == 0:
         return empty, empty, empty
     node.prepare(g, days)
-    state = _State(np.full(g.t.n_pupils, NONE, dtype=np.int64))
+    state = _State(g.fresh_state())
     rows = np.arange(len(days.pix))
     if not node.uses_last:
         held = node.holds(g, days, rows, state)
@@ -1003,9 +1017,10 @@ def _fires(g: _Group, node: _Node, monotone: bool) -> tuple[IntArray, IntArray, 
         out_gsd.append(days.gsd[fired])
         out_last.append(state.last[pupils].copy())
         state.last[pupils] = days.gsd[fired]
-        again = np.zeros(g.t.n_pupils, dtype=np.bool_)
+        again = g.flags()
         again[pupils] = True
         rows = rows[again[days.pix[rows]] & (days.gsd[rows] > state.last[days.pix[rows]])]
+        again[pupils] = False
     if not out_pix:
         return empty, empty, empty
     pix, gsd, last = np.concatenate(out_pix), np.concatenate(out_gsd), np.concatenate(out_last)
@@ -1020,7 +1035,7 @@ def _overig(g: _Group, node: _Node, pix: IntArray, gsd: IntArray, last: IntArray
     t = g.t
     days = _Days(pix, gsd, g.cals.sd_day[gsd], g.cals.sd_slot[gsd])
     node.prepare(g, days)
-    state = _State(np.full(t.n_pupils, NONE, dtype=np.int64))
+    state = _State(g.fresh_state())
     rows = np.arange(len(pix))
     state.last[pix] = last  # one reach per pupil at a time: evaluate them in passes
     begin = np.full(len(pix), INF, dtype=np.int64)
