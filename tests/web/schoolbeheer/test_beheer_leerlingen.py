@@ -267,3 +267,21 @@ def test_leerling_zonder_gegevens_kan_weg(world: World, beheerder: User) -> None
     )
     assert "Leerling Leerlingoeps Test verwijderd." in tekst(response)
     assert not Leerling.objects.filter(pk=vergissing.pk).exists()
+
+
+def test_bewaarde_evaluaties_houden_het_verwijderen_niet_tegen(
+    world: World, beheerder: User
+) -> None:
+    """A stored evaluation is derived data: it neither counts as data to keep nor blocks."""
+    from leerrecht.web.evaluaties.models import LeerlingInvoer, PupilEvaluatie
+
+    vergissing = make_pupil(world.school, world.groep_a, "oeps")
+    LeerlingInvoer.objects.create(leerling=vergissing, versie=7)
+    PupilEvaluatie.objects.create(
+        leerling=vergissing, peildatum=D(2026, 3, 6), versie=7, vingerafdruk="x", resultaat={}
+    )
+    response = login(beheerder).post(
+        pad("leerling_verwijderen", world.school, vergissing.pk), follow=True
+    )
+    assert "Leerling Leerlingoeps Test verwijderd." in tekst(response)
+    assert not Leerling.objects.filter(pk=vergissing.pk).exists()

@@ -212,7 +212,8 @@ def _bewaarde_gegevens(leerling: Leerling) -> list[str]:
     collector.collect([leerling])
     telling: Counter[type[Model]] = Counter()
     for model, objs in cast(dict[type[Model], set[Model]], collector.model_objs).items():
-        if model is not Leerling:
+        # stored evaluations are derived data (recomputed from the rest), not data to keep
+        if model is not Leerling and model._meta.app_label != "evaluaties":
             telling[model] += len(objs)
     for obj in collector.protected:
         telling[type(obj)] += 1
