@@ -173,6 +173,7 @@ class Calendars:
     dense_covered: BoolArray = field(default_factory=lambda: np.zeros(0, np.bool_))
     last_gsd: IntArray = field(default_factory=lambda: np.zeros(0, np.int64))
     exact_hours: BoolArray = field(default_factory=lambda: np.zeros(0, np.bool_))
+    weekly_walk_ok: bool = True
 
     def __post_init__(self) -> None:
         n = len(self.calendars)
@@ -230,6 +231,14 @@ class Calendars:
         self.dense_covered = dense_covered
         self.last_gsd = last_gsd
         self.exact_hours = exact
+        # streak_metric walks back over lesweken at most 10 calendar weeks apart
+        monday = self.sd_day - self.sd_weekday
+        week = self.sd_slot // SLOTS
+        new_week = np.ones(len(week), dtype=np.bool_)
+        new_week[1:] = (week[1:] != week[:-1]) | (self.sd_cal[1:] != self.sd_cal[:-1])
+        mondays, cal_of = monday[new_week], self.sd_cal[new_week]
+        gaps = np.diff(mondays)[cal_of[1:] == cal_of[:-1]]
+        self.weekly_walk_ok = bool(len(gaps) == 0 or gaps.max() <= 70)
         self._day_key = (self.sd_cal << DAY_BITS) | self.sd_day
         self._slot_key = (self.sd_cal << SLOT_BITS) | self.sd_slot
 

@@ -715,6 +715,55 @@ class _Count(_Node):
         return held, np.where(held, first, INF)
 
 
+class _SinceStep(_Node):
+    """A counting metric since the day an earlier step was last reached (``sinds_stap``):
+    reached at most once per time that step was reached."""
+
+    def __init__(self, cond: MetricCondition, reference: tuple[IntArray, IntArray]) -> None:
+        self.cond = cond
+        self.bounds = _bounds(cond, _scale(cond), exact=_scale(cond) == 1)
+        self.uses_last = not cond.herhalen
+        pix, gsd = reference
+        self._ref_keys = pix * (1 << 24) + gsd  # sorted
+        self._ref_pix = pix
+
+    def change_days(self, g: _Group, monotone: bool) -> tuple[IntArray, IntArray]:
+        s = self.series = _series(g, self.cond)
+        return s.pix, s.gsd
+
+    def prepare(self, g: _Group, days: _Days) -> None:
+        s = self.series
+        keys = days.pix * (1 << 24) + days.gsd
+        i = np.searchsorted(self._ref_keys, keys, side="right") - 1
+        ok = i >= 0
+        ok[ok] = self._ref_pix[i[ok]] == days.pix[ok]
+        ref_keys = self._ref_keys if len(self._ref_keys) else np.zeros(1, dtype=np.int64)
+        ref_gsd = np.where(ok, ref_keys[np.maximum(i, 0)] & ((1 << 24) - 1), NONE)
+        self._ref = ref_gsd
+        ref_day = np.where(ok, g.cals.sd_day[np.maximum(ref_gsd, 0)], 0)
+        self._ref_day = ref_day
+        self._value = s.upto_gsd(days.pix, days.gsd) - np.where(
+            ok, s.upto_day(days.pix, ref_day), 0
+        )
+
+    def holds(self, g: _Group, days: _Days, rows: IntArray, state: _State) -> BoolArray:
+        ref = self._ref[rows]
+        result: BoolArray = (
+            (ref >= 0) & (days.gsd[rows] > ref) & self.bounds.holds(self._value[rows])
+        )
+        if self.uses_last:
+            last = state.last[days.pix[rows]]
+            result &= ~((last >= 0) & (last >= ref))
+        return result
+
+    def begin(
+        self, g: _Group, days: _Days, rows: IntArray, state: _State
+    ) -> tuple[BoolArray, IntArray]:
+        held = self.holds(g, days, rows, state)
+        first = self.series.first_hit_day(days.pix[rows], self._ref_day[rows] + 1, days.day[rows])
+        return held, np.where(held, first, INF)
+
+
 class _Share(_Node):
     """aandeel_lestijd: the share of scheduled lesson time absent in the last N lesweken."""
 
@@ -830,36 +879,47 @@ class _Streak(_Node):
 
     def __init__(self, cond: MetricCondition) -> None:
         self.cond = cond
-        if cond.metric == "structureel_verzuim_weken":
-            raise _Unsupported("structureel_verzuim_weken")
         self.bounds = _bounds(cond, 1, exact=True)
         self.uses_last = not cond.herhalen
 
     def change_days(self, g: _Group, monotone: bool) -> tuple[IntArray, IntArray]:
         kinds, reasons = _selection(self.cond)
         n, ticks = g.counts(kinds, reasons)
-        if self.cond.metric == "ziek_aaneengesloten":
+        weekly = self.cond.metric == "structureel_verzuim_weken"
+        if self.cond.metric == "ziek_aaneengesloten" or weekly:
             member = n > 0
         else:  # wholly absent for the reasons
             sched = g.cals.sd_ticks[g.gsd]
             member = (sched > 0) & (ticks >= sched)
         local = np.flatnonzero(member)
         pix, gsd, day, slot = g.pix[local], g.gsd[local], g.day[local], g.slot[local]
+        if weekly:
+            # the same weekday of consecutive lesweken, a closed day bridged: consecutive
+            # among the school days of that weekday (streak_metric's walk back)
+            weekday = g.cals.sd_weekday[gsd]
+            order = np.lexsort((day, weekday, pix))
+            pix, gsd, day, slot, weekday = (a[order] for a in (pix, gsd, day, slot, weekday))
+            position = g.cals.sd_wd_ordinal[gsd]
+            group = pix * 8 + weekday
+        else:
+            position, group = gsd, pix
         new = np.ones(len(local), dtype=np.bool_)
-        new[1:] = (pix[1:] != pix[:-1]) | (gsd[1:] != gsd[:-1] + 1)
+        new[1:] = (group[1:] != group[:-1]) | (position[1:] != position[:-1] + 1)
         start = np.maximum.accumulate(np.where(new, np.arange(len(local)), 0))
         meet = self.cond.meet
         if meet == "kalenderdagen":
             value = day - day[start] + 1
-        elif meet == "lesweken":
+        elif meet == "lesweken" and not weekly:
             spanned = slot // SLOTS - slot[start] // SLOTS
             value = spanned + ((slot % SLOTS) >= (slot[start] % SLOTS)).astype(np.int64)
         else:
             value = np.arange(len(local)) - start + 1
-        hold = self.bounds.holds(value)
-        self._keys = pix[hold] * (1 << 24) + gsd[hold]
-        self._start = day[start][hold]
-        return pix[hold], gsd[hold]
+        hold = np.flatnonzero(self.bounds.holds(value))
+        keys = pix[hold] * (1 << 24) + gsd[hold]
+        order = np.argsort(keys, kind="stable")
+        self._keys = keys[order]
+        self._start = day[start][hold][order]
+        return pix[hold][order], gsd[hold][order]
 
     def prepare(self, g: _Group, days: _Days) -> None:
         keys = days.pix * (1 << 24) + days.gsd
@@ -952,7 +1012,16 @@ class _Any(_Node):
         return held, first
 
 
-def _node(cond: Condition, anchored: bool = False, meldingen: bool = False) -> _Node:
+Fired = dict[str, tuple[IntArray, IntArray]]
+
+
+def _node(
+    cond: Condition,
+    anchored: bool = False,
+    meldingen: bool = False,
+    fired: Fired | None = None,
+    weekly: bool = True,
+) -> _Node:
     """The evaluator of a condition; raises _Unsupported for what only the reference does."""
     if isinstance(cond, AllCondition):
         point = any(
@@ -961,9 +1030,9 @@ def _node(cond: Condition, anchored: bool = False, meldingen: bool = False) -> _
             or (isinstance(c, WettelijkCondition) and c.wettelijk.check is not None)
             for c in cond.all
         )  # fmt: skip
-        return _All([_node(c, anchored or point, meldingen) for c in cond.all])
+        return _All([_node(c, anchored or point, meldingen, fired, weekly) for c in cond.all])
     if isinstance(cond, AnyCondition):
-        return _Any([_node(c, False, meldingen) for c in cond.any])
+        return _Any([_node(c, False, meldingen, fired, weekly) for c in cond.any])
     if isinstance(cond, ManualCondition):
         return _Never()  # batch tables have no manual records
     if isinstance(cond, WettelijkCondition):
@@ -973,9 +1042,14 @@ def _node(cond: Condition, anchored: bool = False, meldingen: bool = False) -> _
             return _Melding(cond.wettelijk)
         return _Never()  # quiet pupils have no statutory meldingen
     if cond.metric in STREAK_METRICS:
+        if cond.metric == "structureel_verzuim_weken" and not weekly:
+            raise _Unsupported("lesweken meer dan 10 weken uit elkaar")
         return _Streak(cond)
     if cond.metric == "aandeel_lestijd":
         return _Share(cond)
+    if cond.window.kind == "sinds_stap":
+        empty = np.zeros(0, dtype=np.int64)
+        return _SinceStep(cond, (fired or {}).get(cond.window.step or "", (empty, empty)))
     if cond.herhalen and cond.window.kind != "keer" and not anchored:
         # judged afresh every day: it could be reached on a day without registrations
         raise _Unsupported("herhalen zonder keer-voorwaarde")
@@ -1222,10 +1296,10 @@ def _groups(t: Tables, members: BoolArray) -> list[tuple[Protocol, str, BoolArra
     return groups
 
 
-def _supported(step: Step) -> str | None:
+def _supported(step: Step, weekly: bool = True) -> str | None:
     """Why the reference must evaluate the step, or None when this engine does."""
     try:
-        _node(step.when, meldingen=True)
+        _node(step.when, meldingen=True, weekly=weekly)
     except _Unsupported as why:
         return str(why)
     return None
@@ -1241,7 +1315,7 @@ def protocol_reach(
     for protocol, sector, members, steps in _groups(t, eligible):
         group: _Group | None = None
         for step in steps:
-            why = _supported(step)
+            why = _supported(step, t.cals.weekly_walk_ok)
             if why is None:
                 continue
             group = group or _Group(t, members, checks, statutory=statutory)
@@ -1265,11 +1339,18 @@ def evaluate_protocols(
     stats: dict[str, Any] = {}
     for protocol, sector, mask, steps in _groups(t, members):
         group = _Group(t, mask, checks, meldingen)
+        fired: Fired = {}
         for step in steps:
-            if _supported(step) is not None:
+            if _supported(step, t.cals.weekly_walk_ok) is not None:
                 continue  # its pupils are not members
-            node = _node(step.when, meldingen=meldingen is not None)
+            node = _node(
+                step.when,
+                meldingen=meldingen is not None,
+                fired=fired,
+                weekly=t.cals.weekly_walk_ok,
+            )
             pix, gsd, last = _fires(group, node, _monotone(step))
+            fired[step.id] = (pix, gsd)  # sorted by pupil and day
             name = f"{protocol.id}:{step.id}:{sector}"
             stats[name] = stats.get(name, 0) + len(pix)
             if len(pix) == 0:
