@@ -4,7 +4,7 @@ Random small data sets: a few pupils of all ages (not yet leerplichtig, leerplic
 kwalificatieplichtig, 18+), enrolled, uitgeschreven (with and without a lawful reason), with
 registrations of every kind and reason: single days, runs of days (16 uur, LRV), days next to a
 vacation (luxe, doubtful sick reports), schorsing blocks, late arrivals with and without
-minutes, now and then a registration the batch loader would refuse (a weekend, outside the
+minutes and on many days, now and then a registration the batch loader would refuse (a weekend, outside the
 enrolment). Evaluated on a random date, with and without each shipped protocol.
 """
 
@@ -81,7 +81,9 @@ def data_sets(draw: st.DrawFn, protocol: str) -> tuple[Frames, dt.date]:
             next_enrolment_from=next_from,
         )
         for _ in range(draw(st.integers(0, 7))):
-            pattern = draw(st.sampled_from(["dag", "dag", "reeks", "vakantie", "laat"]))
+            pattern = draw(
+                st.sampled_from(["dag", "dag", "reeks", "vakantie", "laat", "laatkomer"])
+            )
             reason = draw(st.sampled_from(REASONS))
             hours_value: Any = draw(st.sampled_from(HOURS))
             if pattern == "reeks":
@@ -92,6 +94,11 @@ def data_sets(draw: st.DrawFn, protocol: str) -> tuple[Frames, dt.date]:
             elif pattern == "vakantie":
                 day = draw(st.sampled_from(next_to_vacation))
                 b.register(pid, day, draw(st.sampled_from(["ongeoorloofd", "luxe", "ziek"])))
+            elif pattern == "laatkomer":  # late on many days (te-laat steps, sinds_stap)
+                start = draw(st.integers(0, len(days) - 1))
+                step = draw(st.sampled_from([1, 2, 3]))
+                for day in days[start : start + 14 * step : step]:
+                    b.register(pid, day, "ongeoorloofd", "late", draw(st.sampled_from(HOURS)))
             elif pattern == "laat":
                 day = draw(st.sampled_from(days))
                 for _ in range(draw(st.integers(1, 3))):

@@ -173,3 +173,33 @@ def test_candidates_are_evaluated_in_worker_processes_with_the_same_outcome(
     reference = evaluate_reference(frames, AS_OF)
     assert outcome.equals(reference), outcome.diff(reference)
     assert outcome.meldingen.height == 4
+
+
+def test_a_step_counted_since_an_earlier_step_is_evaluated_without_the_reference() -> None:
+    """Twente: after more than 10 times late, every next time late (sinds_stap)."""
+    b = Builder()
+    b.school("s1", sector="po", region="noord", protocol="twente-po")
+    b.pupil("p1")
+    days = [D(2025, 9, d) for d in (1, 2, 3, 4, 5, 8, 9, 10, 11, 12, 15, 16, 17)]
+    for day in days:
+        b.register("p1", day, reason="ongeoorloofd", kind="late", hours=5 / 60)
+    decided, outcome = _evaluate(b.frames())
+    assert _reasons(decided, "p1") == set()
+    reached = dict(outcome.signals.select("step", "on").iter_rows())
+    assert reached["te-laat-meer-dan-10x"] == days[10]  # the 11th time
+    assert reached["te-laat-herhaling"] == days[11]  # the next time, with more than 11
+
+
+def test_absence_on_the_same_weekday_of_four_lesweken_is_evaluated_without_the_reference() -> None:
+    """Holland Rijnland: structureel verzuim, sick on four Mondays in a row (a closed Monday in
+    between is bridged)."""
+    b = Builder()
+    b.school("s1", sector="vo", region="midden", protocol="holland-rijnland")
+    b.pupil("p1", birth=D(2011, 4, 1))
+    mondays = [D(2026, 3, 16), D(2026, 3, 23), D(2026, 3, 30), D(2026, 4, 13)]  # 6 April closed
+    for day in mondays:
+        b.register("p1", day, reason="ziek")
+    decided, outcome = _evaluate(b.frames(), as_of=D(2026, 4, 30))
+    assert _reasons(decided, "p1") == set()
+    steps = outcome.signals.filter(pl.col("step") == "risicoleerling-structureel")
+    assert steps.get_column("on").to_list() == [D(2026, 4, 13)]
