@@ -15,13 +15,14 @@ engines are compared on the same decimal value.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import polars as pl
 
-from leerrecht.core.evaluate import Evaluation
+from leerrecht.core.evaluate import Evaluation, PupilResult
 
 MELDING_SCHEMA: dict[str, Any] = {
     "pupil_id": pl.String,
@@ -176,13 +177,17 @@ class Outcome:
 
 def project(evaluation: Evaluation) -> Outcome:
     """The comparable facts of a core evaluation."""
-    as_of = evaluation.as_of
+    return project_results(evaluation.results, evaluation.as_of)
+
+
+def project_results(results: Iterable[PupilResult], as_of: dt.date) -> Outcome:
+    """The comparable facts of pupil results (of one or more schools) on ``as_of``."""
     meldingen: dict[str, list[Any]] = {c: [] for c in MELDING_SCHEMA}
     checks: dict[str, list[Any]] = {c: [] for c in CHECK_SCHEMA}
     signals: dict[str, list[Any]] = {c: [] for c in SIGNAL_SCHEMA}
     thuiszitters: dict[str, list[Any]] = {c: [] for c in THUISZITTER_SCHEMA}
     pupils: dict[str, list[Any]] = {c: [] for c in PUPIL_SCHEMA}
-    for result in evaluation.results:
+    for result in results:
         pupil_id = result.pupil.pupil_id
         for m in result.meldingen:
             meldingen["pupil_id"].append(m.pupil_id)

@@ -54,12 +54,27 @@ def school_hours(row: Mapping[str, Any]) -> tuple[float, ...]:
     return tuple(float(row[c] or 0.0) for c in HOUR_COLUMNS)
 
 
-@lru_cache(maxsize=256)
+CalendarKey = tuple[str, tuple[float, ...]]
+_CALENDARS: dict[CalendarKey, SchoolCalendar] = {}
+
+
 def calendar_for(region: str, hours: tuple[float, ...]) -> SchoolCalendar:
     """The calendar of a school: the shipped OCW vacations of its region and its lesson hours
     (public holidays closed), shared by schools with the same region and hours."""
-    vacations, years = shipped_vacations(Region(region))
-    return build_calendar(dict(enumerate(hours)), vacations, [], years)
+    key = (region, hours)
+    if key not in _CALENDARS:
+        vacations, years = shipped_vacations(Region(region))
+        _CALENDARS[key] = build_calendar(dict(enumerate(hours)), vacations, [], years)
+    return _CALENDARS[key]
+
+
+def known_calendars() -> dict[CalendarKey, SchoolCalendar]:
+    return dict(_CALENDARS)
+
+
+def remember_calendars(calendars: dict[CalendarKey, SchoolCalendar]) -> None:
+    """Use calendars built elsewhere (a worker process gets them from the main process)."""
+    _CALENDARS.update(calendars)
 
 
 @lru_cache(maxsize=64)

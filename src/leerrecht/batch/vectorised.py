@@ -34,20 +34,22 @@ import numpy as np
 import numpy.typing as npt
 import polars as pl
 
-from leerrecht.batch.outcome import Outcome, project
+from leerrecht.batch.outcome import Outcome, project_results
 from leerrecht.batch.reference import (
     Frames,
     calendar_for,
-    evaluate_school,
+    known_calendars,
     pupils_from_frame,
     registrations_from_frame,
+    remember_calendars,
     school_from_row,
     school_hours,
+    school_protocol,
     with_lines,
 )
 from leerrecht.core.absence import Kind, Reason
 from leerrecht.core.calendar import SchoolCalendar, school_year_start
-from leerrecht.core.evaluate import evaluate
+from leerrecht.core.evaluate import PupilResult, evaluate
 from leerrecht.core.leerplicht import Leerplicht
 from leerrecht.core.model import ExitReason
 from leerrecht.core.rules.schorsing import MAX_SCHOOL_DAYS
@@ -1107,18 +1109,25 @@ DETAIL_SCHEMA: dict[str, Any] = {
 
 
 def _run_task(task: _Task, as_of: dt.date, with_protocol: bool) -> Outcome:
-    return Outcome.concat(
-        [
-            evaluate_school(row, pupils, absences, as_of, with_protocol)
-            for row, pupils, absences in task
-        ]
-    )
+    """The whole reference for the pupils of a task (one or more schools)."""
+    results: list[PupilResult] = []
+    for row, pupils, absences in task:
+        evaluation = evaluate(
+            school_from_row(row),
+            pupils_from_frame(pupils),
+            registrations_from_frame(absences),
+            (),
+            as_of,
+            school_protocol(row, with_protocol),
+        )
+        results.extend(evaluation.results)
+    return project_results(results, as_of)
 
 
 def _run_statutory_task(task: _Task, as_of: dt.date) -> tuple[Outcome, pl.DataFrame]:
     """The reference without protocol, and per melding what a protocol step reads of it: the
     soort, the rule, the period, the day it was reached and its first absence."""
-    outcomes: list[Outcome] = []
+    results: list[PupilResult] = []
     details: dict[str, list[Any]] = {c: [] for c in DETAIL_SCHEMA}
     for row, pupils, absences in task:
         evaluation = evaluate(
@@ -1129,7 +1138,7 @@ def _run_statutory_task(task: _Task, as_of: dt.date) -> tuple[Outcome, pl.DataFr
             as_of,
             None,
         )
-        outcomes.append(project(evaluation))
+        results.extend(evaluation.results)
         for result in evaluation.results:
             for order, m in enumerate(result.meldingen):
                 details["pupil_id"].append(m.pupil_id)
@@ -1141,7 +1150,7 @@ def _run_statutory_task(task: _Task, as_of: dt.date) -> tuple[Outcome, pl.DataFr
                 details["reached"].append(m.reached)
                 days = [a.date for a in m.explanation.absences]
                 details["first_absence"].append(min(days) if days else None)
-    return Outcome.concat(outcomes), pl.DataFrame(details, schema=DETAIL_SCHEMA)
+    return project_results(results, as_of), pl.DataFrame(details, schema=DETAIL_SCHEMA)
 
 
 def _tasks(g: Frames, ids: pl.DataFrame, chunks: int) -> list[_Task]:
@@ -1190,7 +1199,12 @@ def finish(decided: Plan, g: Frames, *, workers: int = 2) -> Outcome:
     statutory_results: list[tuple[Outcome, pl.DataFrame]] = []
     if parallel:
         context = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        with ProcessPoolExecutor(
+            max_workers=workers,
+            mp_context=context,
+            initializer=remember_calendars,
+            initargs=(known_calendars(),),
+        ) as pool:
             statutory_futures = [
                 pool.submit(_run_statutory_task, task, as_of) for task in statutory_tasks
             ]
