@@ -11,7 +11,7 @@ uses it when
 - the stored ``vingerafdruk`` equals the fingerprint of what else the result depends on: the
   pupil's own data (as the rules see it, :func:`leerrecht.web.evaluatie.core_pupil`), the
   school (sector, region, lesson hours, own closed days and vacations, protocol), the rules
-  (:data:`REGELS_VERSIE`, a hash of the source of :mod:`leerrecht.core` and the bridge) and the
+  (:func:`regels_versie`, a hash of the source of :mod:`leerrecht.core` and the bridge) and the
   storage schema.
 
 The other pupils are evaluated with the reference engine in one go and their results stored.
