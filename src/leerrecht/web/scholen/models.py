@@ -186,6 +186,9 @@ class RolSoort(models.TextChoices):
     ADMINISTRATIE = "administratie", _("administratie")
     DIRECTEUR = "directeur", _("directeur")
     BEHEERDER = "beheerder", _("schoolbeheerder")
+    #: the school's privacy officer (functionaris gegevensbescherming or privacy contact): reads
+    #: the audit log of the school's pupil data, never the pupil data itself (issue 7)
+    PRIVACY = "privacy", _("privacyfunctionaris")
 
 
 #: roles that see every pupil of their school; docent and mentor see their own groups only
