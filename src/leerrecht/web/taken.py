@@ -18,6 +18,8 @@ Tasks (their names are stable; they are what the broker carries):
 - ``leerrecht.voer_import_uit``: apply a confirmed import
   (:func:`leerrecht.web.importeren.uitvoeren.voer_uit`: all or nothing, with progress).
 - ``leerrecht.mail_brief``: send a letter to parents by e-mail with Django's e-mail backend.
+- ``leerrecht.bewaartermijnen``: every week (``CELERY_BEAT_SCHEDULE``) remove or anonymise what
+  has been kept long enough (:mod:`leerrecht.web.bewaartermijnen.plan`) and store the run.
 
 Django models are imported inside the tasks: a worker imports this module before Django is set
 up (Celery's Django support then calls ``django.setup()``).
@@ -157,3 +159,24 @@ def mail_brief(verzending_id: int) -> str:
     from leerrecht.web.brieven.email import verstuur
 
     return verstuur(verzending_id)
+
+
+@taak("leerrecht.bewaartermijnen")
+def bewaartermijnen(peildatum: str | None = None, proef: bool | None = None) -> dict[str, Any]:
+    """The weekly retention job (``CELERY_BEAT_SCHEDULE``): remove or anonymise what has been
+    kept long enough (:mod:`leerrecht.web.bewaartermijnen.plan`), all or nothing, and store the
+    run. With ``proef`` (default: the setting ``BEWAARTERMIJNEN_PROEF``) only the report of the
+    dry run is stored. Returns the report (counts only)."""
+    from django.conf import settings
+
+    from leerrecht.web.bewaartermijnen.plan import bepaal, proefdraai_vastleggen, voer_uit
+
+    plan = bepaal(_peildatum(peildatum))
+    if proef if proef is not None else settings.BEWAARTERMIJNEN_PROEF:
+        proefdraai_vastleggen(plan)
+        rapport = plan.rapport()
+        rapport["uitgevoerd"] = False
+        return rapport
+    rapport = voer_uit(plan)
+    rapport["uitgevoerd"] = True
+    return rapport

@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "leerrecht.web.jgz",
     "leerrecht.web.vrijstellingen",
     "leerrecht.web.evaluaties",
+    "leerrecht.web.bewaartermijnen",
 ]
 
 MIDDLEWARE = [
@@ -194,6 +195,17 @@ CELERY_BEAT_SCHEDULE = {
         "task": "leerrecht.nachtelijke_evaluatie",
         "schedule": crontab(hour=_uur, minute=_minuut or "0"),
     },
+}
+#: The retention job (leerrecht.web.bewaartermijnen, docs/beheer-bewaren-en-backup.md): weekly,
+#: LEERRECHT_BEWAARTERMIJNEN_TIJD is "dag HH:MM" (dag 0-6, 0 = zondag, or sun..sat); with
+#: LEERRECHT_BEWAARTERMIJNEN_PROEF=1 the job only stores its report (a dry run).
+BEWAARTERMIJNEN_TIJD = os.environ.get("LEERRECHT_BEWAARTERMIJNEN_TIJD", "0 03:00").split()
+BEWAARTERMIJNEN_PROEF = os.environ.get("LEERRECHT_BEWAARTERMIJNEN_PROEF", "") not in ("", "0")
+_bw_dag = BEWAARTERMIJNEN_TIJD[0] if len(BEWAARTERMIJNEN_TIJD) > 1 else "0"
+_bw_uur, _bw_dp, _bw_minuut = BEWAARTERMIJNEN_TIJD[-1].partition(":")
+CELERY_BEAT_SCHEDULE["bewaartermijnen"] = {
+    "task": "leerrecht.bewaartermijnen",
+    "schedule": crontab(day_of_week=_bw_dag, hour=_bw_uur, minute=_bw_minuut or "0"),
 }
 
 # -- e-mail (letters to parents, leerrecht.web.brieven) ----------------------------------------
