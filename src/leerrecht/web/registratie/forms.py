@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from leerrecht.core.absence import Reason
 from leerrecht.web.registratie.models import REDEN_CHOICES, Moment
+from leerrecht.web.registratie.ziekteverzuim import is_herclassificatie, notitie_geweigerd
 
 STATUS_CHOICES = [("aanwezig", _("aanwezig")), ("absent", _("afwezig")), ("late", _("te laat"))]
 
@@ -29,6 +31,32 @@ class RegelForm(forms.Form):
         label=_("minuten te laat"), required=False, min_value=1, max_value=600
     )
     notitie = forms.CharField(max_length=500, required=False)
+    ouders_geinformeerd_op = forms.DateField(
+        label=_("Ongeoorloofd maken: ouders geïnformeerd op"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+
+    def __init__(self, *args: Any, datum: dt.date | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        #: the day of the register (a reclassification cannot be told to parents before it)
+        self.datum = datum
+
+    @property
+    def was_ziek(self) -> bool:
+        """The stored registration (the form's initial) is geoorloofde sick leave."""
+        return self.initial.get("status", "aanwezig") != "aanwezig" and is_herclassificatie(
+            self.initial.get("reden"), Reason.ONGEOORLOOFD.value
+        )
+
+    def herclassificatie(self) -> bool:
+        """Stored ziek/arts becomes ongeoorloofd with this form (see registratie.ziekteverzuim)."""
+        data = self.cleaned_data
+        return (
+            self.was_ziek
+            and data.get("status") in ("absent", "late")
+            and is_herclassificatie(self.initial.get("reden"), data.get("reden"))
+        )
 
     def clean(self) -> dict[str, object]:
         data = super().clean() or {}
@@ -42,7 +70,44 @@ class RegelForm(forms.Form):
                 data["reden"] = Reason.ONGEOORLOOFD.value
         if status == "aanwezig":
             data["reden"] = ""
+        if notitie_geweigerd(data.get("reden"), data.get("notitie"), self.initial.get("notitie")):
+            self.add_error(
+                "notitie",
+                _(
+                    "Geen notitie bij ziekte of artsbezoek: noteer nooit de aard van een ziekte. "
+                    "Maak het veld leeg."
+                ),
+            )
+        self._controleer_herclassificatie(data)
         return data
+
+    def _controleer_herclassificatie(self, data: dict[str, Any]) -> None:
+        if not self.herclassificatie():
+            data["ouders_geinformeerd_op"] = None  # only kept for a reclassification
+            return
+        op = data.get("ouders_geinformeerd_op")
+        veld = "ouders_geinformeerd_op"
+        if op is None:
+            if veld not in self.errors:
+                self.add_error(
+                    veld,
+                    _(
+                        "Ziekteverzuim wordt alleen ongeoorloofd nadat de ouders dat te horen "
+                        "kregen: vul de datum in waarop zij zijn geïnformeerd, of laat de reden "
+                        "staan."
+                    ),
+                )
+        elif op > dt.date.today():
+            self.add_error(
+                veld, _("De datum waarop de ouders zijn geïnformeerd ligt in de toekomst.")
+            )
+        elif self.datum is not None and op < self.datum:
+            self.add_error(
+                veld,
+                _(
+                    "De ouders zijn geïnformeerd voor de dag van het verzuim; vul een latere datum in."
+                ),
+            )
 
     def uren(self) -> Decimal | None:
         minuten = self.cleaned_data.get("minuten")

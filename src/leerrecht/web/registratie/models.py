@@ -151,6 +151,14 @@ class RegistratieWijziging(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     gewijzigd_op = models.DateTimeField(auto_now_add=True)
+    ouders_geinformeerd_op = models.DateField(
+        _("ouders geïnformeerd op"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "bij ziekteverzuim dat ongeoorloofd werd: de dag waarop de ouders dat te horen kregen"
+        ),
+    )
 
     class Meta:
         verbose_name = _("wijziging van een registratie")

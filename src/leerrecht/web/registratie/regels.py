@@ -28,6 +28,7 @@ class Regels:
         self.l_reden = escape(_("Reden"))
         self.l_minuten = escape(_("Minuten te laat"))
         self.l_notitie = escape(_("Notitie"))
+        self.l_geinformeerd = escape(RegelForm.base_fields["ouders_geinformeerd_op"].label)
         self._opties: dict[str, str] = {}
 
     def _opties_met(self, reden: str) -> str:
@@ -54,6 +55,15 @@ class Regels:
         legend = escape(_("Aanwezigheid van %(leerling)s") % {"leerling": leerling})
         waarde_minuten = format_html(' value="{}"', minuten) if minuten is not None else ""
         waarde_notitie = format_html(' value="{}"', notitie) if notitie else ""
+        # a stored ziek/arts registration: the date the parents were told, to make it ongeoorloofd
+        geinformeerd = (
+            f'\n          <span class="herclassificatie"><label for="id_{p}-ouders_geinformeerd_op">'
+            f"{self.l_geinformeerd}</label> "
+            f'<input type="date" name="{p}-ouders_geinformeerd_op" '
+            f'id="id_{p}-ouders_geinformeerd_op"></span>'
+            if form.was_ziek
+            else ""
+        )
         # every value in it is escaped above (or a constant of the form)
         return mark_safe(
             f'<th scope="row">{escape(leerling)}<input type="hidden" name="{p}-leerling" '
@@ -61,7 +71,7 @@ class Regels:
             f'<td><fieldset><legend class="sr">{legend}</legend>{radios} </fieldset></td>'
             f'<td><label class="sr" for="id_{p}-reden">{self.l_reden}</label>'
             f'<select name="{p}-reden" id="id_{p}-reden">'
-            f"{self._opties_met(initial.get('reden', '') or '')}</select></td>"
+            f"{self._opties_met(initial.get('reden', '') or '')}</select>{geinformeerd}</td>"
             f'<td><label class="sr" for="id_{p}-minuten">{self.l_minuten}</label>'
             f'<input type="number" name="{p}-minuten"{waarde_minuten} min="1" max="600" '
             f'id="id_{p}-minuten"></td>'

@@ -22,6 +22,8 @@ from django.utils.translation import gettext as _
 
 from leerrecht.core.calendar import CalendarError, add_werkdagen, school_year_start
 from leerrecht.web import evaluatie
+from leerrecht.web.audit.log import vastleggen
+from leerrecht.web.audit.models import Actie
 from leerrecht.web.evaluaties import cache as evaluaties
 from leerrecht.web.registratie.forms import (
     ActieForm,
@@ -34,8 +36,9 @@ from leerrecht.web.registratie.grafiek import tijdlijn_svg
 from leerrecht.web.registratie.models import ActieAfgehandeld, Registratie, RegistratieWijziging
 from leerrecht.web.registratie.regels import Regels
 from leerrecht.web.registratie.werklijstrijen import SignaalRijen
+from leerrecht.web.registratie.ziekteverzuim import HERCLASSIFICATIE_DOEL
 from leerrecht.web.scholen import scope
-from leerrecht.web.scholen.models import Groep, School
+from leerrecht.web.scholen.models import Groep, RolSoort, School
 from leerrecht.web.startpagina import startpagina
 
 #: write the worklist's rows of protocol steps with :class:`SignaalRijen` (same HTML)
@@ -96,8 +99,9 @@ class _Datums:
 
 @login_required
 def werklijst(request: HttpRequest) -> HttpResponse:
-    if not scope.scholen(request.user).exists():
-        elders = startpagina(request.user)  # office, SWV or JGZ staff without a school role
+    if not scope.rollen(request.user).exclude(soort=RolSoort.PRIVACY).exists():
+        # office, SWV or JGZ staff and privacy officers: no school role that sees pupils
+        elders = startpagina(request.user)
         if elders is not None:
             return redirect(elders)
     school = _school(request)
@@ -221,6 +225,7 @@ def registreren(request: HttpRequest, groep_id: int) -> HttpResponse:
         for r in Registratie.objects.filter(leerling__in=leerlingen, datum=datum, moment=moment)
     }
     regel_formset = formset_factory(RegelForm, extra=0)
+    form_kwargs = {"datum": datum}
     initial = []
     for leerling in leerlingen:
         reg = existing.get(leerling.pk)
@@ -231,7 +236,7 @@ def registreren(request: HttpRequest, groep_id: int) -> HttpResponse:
                 row["minuten"] = round(float(reg.uren) * 60)
         initial.append(row)
     if request.method == "POST" and not problem:
-        formset = regel_formset(request.POST, initial=initial)
+        formset = regel_formset(request.POST, initial=initial, form_kwargs=form_kwargs)
         if formset.is_valid():
             allowed = {p.pk for p in leerlingen}
             if any(f.cleaned_data["leerling"] not in allowed for f in formset.forms):
@@ -247,7 +252,7 @@ def registreren(request: HttpRequest, groep_id: int) -> HttpResponse:
             request, _("Het register is niet opgeslagen: controleer de gemarkeerde regels.")
         )
     else:
-        formset = regel_formset(initial=initial)
+        formset = regel_formset(initial=initial, form_kwargs=form_kwargs)
     # a posted form with errors goes through the widgets (they mark the errors)
     regel = Regels() if SNEL_REGISTER and not formset.is_bound else None
     rows = [
@@ -278,10 +283,17 @@ def beschrijf(reg: Registratie | None) -> str:
 
 
 def leg_wijziging_vast(
-    leerling_id: int, datum: dt.date, moment: str, oude_waarde: str, nieuwe_waarde: str, door: User
+    leerling_id: int,
+    datum: dt.date,
+    moment: str,
+    oude_waarde: str,
+    nieuwe_waarde: str,
+    door: User,
+    ouders_geinformeerd_op: dt.date | None = None,
 ) -> RegistratieWijziging:
     """Keep the previous value of a changed registration: who changed it and when (also used
-    when a schorsing replaces registrations)."""
+    when a schorsing replaces registrations). ``ouders_geinformeerd_op``: sick leave made
+    ongeoorloofd, the day the parents were told (:mod:`leerrecht.web.registratie.ziekteverzuim`)."""
     return RegistratieWijziging.objects.create(
         leerling_id=leerling_id,
         datum=datum,
@@ -289,6 +301,7 @@ def leg_wijziging_vast(
         oude_waarde=oude_waarde,
         nieuwe_waarde=nieuwe_waarde,
         gewijzigd_door=door,
+        ouders_geinformeerd_op=ouders_geinformeerd_op,
     )
 
 
@@ -343,9 +356,25 @@ def _save_register(
         for key, value in values.items():
             setattr(old, key, value)
         old.save()
+        geinformeerd = data["ouders_geinformeerd_op"] if form.herclassificatie() else None
         leg_wijziging_vast(
-            leerling_id, datum, moment, before, beschrijf(old), cast(User, request.user)
+            leerling_id,
+            datum,
+            moment,
+            before,
+            beschrijf(old),
+            cast(User, request.user),
+            ouders_geinformeerd_op=geinformeerd,
         )
+        if geinformeerd is not None:
+            vastleggen(
+                request.user,
+                Actie.WIJZIGEN,
+                old,
+                doel=HERCLASSIFICATIE_DOEL,
+                omschrijving=f"{datum.isoformat()} ({moment}): {before} -> {beschrijf(old)}; "
+                f"ouders geïnformeerd op {geinformeerd.isoformat()}",
+            )
         changed += 1
     return changed
 
