@@ -117,18 +117,18 @@ def test_bestaande_registratie_gelijk_is_ongewijzigd_anders_gewijzigd(world: Wor
         leerling=world.a1, datum=D(2026, 3, 2), moment="dag", soort="absent", reden="ziek"
     )
     Registratie.objects.create(
-        leerling=world.a2, datum=D(2026, 3, 3), moment="dag", soort="absent", reden="ziek"
+        leerling=world.a2, datum=D(2026, 3, 3), moment="dag", soort="absent", reden="verlof"
     )
     plan = parse(world, "leerrecht", ABSENCES_CSV)
     assert [r.leerlingnummer for r in plan.registraties.ongewijzigd] == ["a1"]
     (a2,) = plan.registraties.gewijzigd
     assert {(v.veld, v.oud, v.nieuw) for v in a2.veranderingen} == {
         ("soort", "absent", "late"),
-        ("reden", "ziek", "ongeoorloofd"),
+        ("reden", "verlof", "ongeoorloofd"),
         ("uren", "—", "0.25"),
         ("notitie", "—", "bus te laat"),
     }
-    assert a2.oud == "afwezig (ziek)"
+    assert a2.oud == "afwezig (verlof)"
     assert a2.nieuw == "te laat (ongeoorloofd), 0.25 uur, notitie: bus te laat"
 
 

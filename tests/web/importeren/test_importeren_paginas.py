@@ -132,14 +132,14 @@ def test_bijwerken_bewaart_de_geschiedenis(client: Client, world: World) -> None
         datum=D(2026, 3, 4),
         moment="dag",
         soort="absent",
-        reden="ziek",
+        reden="verlof",
         geregistreerd_door=world.docent_a,
     )
     client.force_login(world.coordinator)
     upload(client, world.school, "leerrecht", ABSENCES_CSV)
     opdracht = laatste()
     html = client.get(f"/importeren/{opdracht.pk}/").content.decode()
-    assert "reden: ziek" in html and "ongeoorloofd" in html
+    assert "reden: verlof" in html and "ongeoorloofd" in html
     client.post(f"/importeren/{opdracht.pk}/bevestigen/", {"vingerafdruk": opdracht.vingerafdruk})
     reg = Registratie.objects.get(leerling=world.b1, datum=D(2026, 3, 4))
     assert (reg.reden, str(reg.uren), reg.geregistreerd_door) == (
@@ -149,7 +149,7 @@ def test_bijwerken_bewaart_de_geschiedenis(client: Client, world: World) -> None
     )
     (change,) = world.b1.wijzigingen.all()
     assert (change.oude_waarde, change.nieuwe_waarde) == (
-        "afwezig (ziek)",
+        "afwezig (verlof)",
         "afwezig (ongeoorloofd), 2.00 uur",
     )
     assert change.gewijzigd_door == world.coordinator and change.moment == "dag"

@@ -38,6 +38,7 @@ from leerrecht.web import evaluatie
 from leerrecht.web.importeren.models import CodeKoppeling, normaliseer_code
 from leerrecht.web.registratie.forms import hours_for_moment
 from leerrecht.web.registratie.models import Moment, Registratie
+from leerrecht.web.registratie.ziekteverzuim import is_herclassificatie, notitie_geweigerd
 from leerrecht.web.scholen.models import Groep, Leerling, School
 
 CENT = Decimal("0.01")
@@ -556,6 +557,25 @@ class PlanBouwer:
         soort, reden, uren = invoer.soort.value, invoer.reden.value, kandidaat.uren
         notitie = invoer.notitie
         new_note = notitie if notitie is not None else (old.notitie if old else "")
+        if notitie_geweigerd(reden, notitie, old.notitie if old else ""):
+            raise ImportFout(
+                invoer.bestand,
+                f"een notitie bij {reden} (leerling {invoer.leerlingnummer}, {invoer.datum}) "
+                "wordt niet geïmporteerd: noteer nooit de aard van een ziekte. Maak de notitie "
+                "leeg en importeer opnieuw",
+                invoer.regel,
+                "note",
+            )
+        if old is not None and is_herclassificatie(old.reden, reden):
+            raise ImportFout(
+                invoer.bestand,
+                f"leerling {invoer.leerlingnummer} staat op {invoer.datum} als {old.reden} "
+                f"(geoorloofd); een import maakt daar geen {reden} van. Ziekteverzuim wordt "
+                "alleen ongeoorloofd in het register, met de datum waarop de ouders zijn "
+                "geïnformeerd. Haal deze regel uit het bestand en importeer opnieuw",
+                invoer.regel,
+                kandidaat.kolommen.datum,
+            )
         changes: list[Verandering] = []
         if old is None:
             actie = Actie.NIEUW
