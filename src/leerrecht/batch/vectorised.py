@@ -296,6 +296,7 @@ class Tables:
     p_anomaly: BoolArray = field(default_factory=lambda: np.zeros(0, np.bool_))
     _lp: dict[str, Any] = field(default_factory=dict)
     _ong_ticks: IntArray | None = None
+    _ong_absent_ticks: IntArray | None = None
     _ong_hours: FloatArray | None = None
 
     @property
@@ -323,6 +324,15 @@ class Tables:
         if self._ong_ticks is None:
             self._ong_ticks = self.day_sum(in_codes(self.r_reason, ONG_CODES), self.r_ticks)
         return self._ong_ticks
+
+    @property
+    def ong_absent_ticks(self) -> IntArray:
+        """Per pupil-day: ongeoorloofd seconds of absence (not late), uncapped: a day is wholly
+        ongeoorloofd absent when they reach its lesson time."""
+        if self._ong_absent_ticks is None:
+            mask = in_codes(self.r_reason, ONG_CODES) & (self.r_kind == ABSENT)
+            self._ong_absent_ticks = self.day_sum(mask, self.r_ticks)
+        return self._ong_absent_ticks
 
     @property
     def ong_hours(self) -> FloatArray:
@@ -679,9 +689,12 @@ class Plan:
 
     - ``full``: the reference evaluates the pupil entirely (input it would read differently,
       or a protocol step this engine does not evaluate is within reach);
-    - ``statutory``: the pupil may get a statutory melding: the reference evaluates the
-      statutory rules, this engine the protocol (with the reference's meldingen);
-    - the rest is quiet: everything is computed here.
+    - ``statutory``: the pupil may get a 16-uur or LRV melding and its hours are not whole
+      seconds (:func:`leerrecht.batch.vectorised_wettelijk.exact_pupils`): the reference
+      evaluates the statutory rules, this engine the protocol (with the reference's meldingen);
+    - ``chain``: the pupil may get a 16-uur or LRV melding: this engine evaluates the chain
+      (:mod:`leerrecht.batch.vectorised_wettelijk`);
+    - the rest of ``quiet`` (which includes ``chain``): everything is computed here.
     """
 
     as_of: dt.date
@@ -691,6 +704,7 @@ class Plan:
     checks: pl.DataFrame
     full: BoolArray
     statutory: BoolArray
+    chain: BoolArray
     stats: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -704,20 +718,23 @@ class Plan:
 
     @property
     def candidates(self) -> pl.DataFrame:
-        """The pupils the reference evaluates (fully or the statutory rules), with why."""
+        """The pupils that may get a 16-uur or LRV melding or that the reference evaluates,
+        with why; ``volledig``: the reference evaluates them entirely, ``referentie``: the
+        reference evaluates at least their statutory rules."""
         frame = pl.DataFrame({name: self.flags[name] for name in CANDIDATE_REASONS})
         return (
             frame.with_columns(
                 pl.Series("pix", np.arange(self.tables.n_pupils), dtype=pl.Int64),
                 pl.Series("volledig", self.full),
+                pl.Series("referentie", self.full | self.statutory),
             )
-            .filter(pl.Series(self.full | self.statutory))
+            .filter(pl.Series(self.full | self.statutory | self.chain))
             .join(
                 self.pupils.select(pl.col("pix").cast(pl.Int64), "pupil_id", "school_id"),
                 on="pix",
                 how="left",
             )
-            .select("pix", "pupil_id", "school_id", "volledig", *CANDIDATE_REASONS)
+            .select("pix", "pupil_id", "school_id", "volledig", "referentie", *CANDIDATE_REASONS)
         )
 
     @property
@@ -725,6 +742,7 @@ class Plan:
         return set(self.candidates.get_column("pupil_id").to_list())
 
     def share(self) -> float:
+        """The share of the pupils the reference evaluates (entirely or the statutory rules)."""
         n = self.tables.n_pupils
         return float((self.full | self.statutory).sum()) / n if n else 0.0
 
@@ -738,9 +756,8 @@ def _statutory(t: Tables) -> dict[str, BoolArray]:
     rows = t.ok_rows
     pix = t.d_pix[rows]
     gsd = t.d_gsd[rows]
-    ong = in_codes(t.r_reason, ONG_CODES)
     ong_ticks = t.ong_ticks[rows]
-    ong_absent = t.day_sum(ong & (t.r_kind == ABSENT), t.r_ticks)[rows]
+    ong_absent = t.ong_absent_ticks[rows]
     sched = cals.sd_ticks[gsd]
     slot = cals.sd_slot[gsd]
 
@@ -855,12 +872,14 @@ def _absoluut(pupils: pl.DataFrame, as_of: dt.date) -> pl.DataFrame:
     )
 
 
-def _lopende_uren(t: Tables, members: BoolArray, luxe: _Luxe) -> FloatArray:
-    """:meth:`WettelijkVerzuim.running_hours` for pupils whose only meldingen are luxe: the
-    ongeoorloofd hours of the 4 lesweken up to the last school day, on days a melding
-    category applies, not on a luxe day, not before a luxe day (a count never spans luxe
-    verzuim) and after the end of an 18+ luxe melding (it is not soort luxe, so it counts as
-    reported)."""
+def _lopende_uren(
+    t: Tables, members: BoolArray, luxe: _Luxe, covered_until: IntArray
+) -> FloatArray:
+    """:meth:`WettelijkVerzuim.running_hours`: the ongeoorloofd hours of the 4 lesweken up to
+    the last school day, on days a melding category applies, not on a luxe day, not before a
+    luxe day (a count never spans luxe verzuim) and after ``covered_until`` (per pupil: the
+    end of the last melding that is not soort luxe, the evaluation date for an open one; an 18+
+    luxe melding counts as reported too)."""
     cals = t.cals
     result = np.zeros(t.n_pupils, dtype=np.float64)
     last = cals.last_gsd[t.p_cal[t.d_pix]]
@@ -873,7 +892,7 @@ def _lopende_uren(t: Tables, members: BoolArray, luxe: _Luxe) -> FloatArray:
         & (t.d_gsd <= last)
         & (cals.sd_slot[gsd] > cals.sd_slot[np.maximum(last, 0)] - WINDOW_SLOTS)
         & ~luxe.day
-        & (t.d_day > luxe.covered_until[t.d_pix])
+        & (t.d_day > covered_until[t.d_pix])
         & (t.d_day > luxe.last_day[t.d_pix])
     )
     rows = np.flatnonzero(in_window)
@@ -897,9 +916,10 @@ class _Luxe:
     details: pl.DataFrame  # what a protocol step reads of them (see DETAIL_SCHEMA)
 
 
-def _luxe(t: Tables, members: BoolArray) -> _Luxe:
+def _luxe(t: Tables, members: BoolArray, lrv_days: BoolArray | None = None) -> _Luxe:
     """:func:`luxe_blocks` and the luxe meldingen of evaluate_pupil, for ``members`` (pupils
-    without verlof, without a run longer than 4 lesweken and without 16 uur anywhere)."""
+    without verlof). ``lrv_days`` (per pupil-day row): the days of runs longer than 4
+    lesweken, which are never luxe verzuim."""
     from leerrecht.batch.vectorised_protocol import MELDING_SCHEMA, due_date
 
     cals = t.cals
@@ -913,7 +933,7 @@ def _luxe(t: Tables, members: BoolArray) -> _Luxe:
         ]
         > 0
     )
-    ong_absent_ticks = t.day_sum(in_codes(t.r_reason, ONG_CODES) & (t.r_kind == ABSENT), t.r_ticks)
+    ong_absent_ticks = t.ong_absent_ticks
     sched = cals.sd_ticks[gsd]
     whole = (sched > 0) & (ong_absent_ticks[rows] >= sched)
     # streaks: runs of wholly ongeoorloofd absent school days
@@ -924,6 +944,8 @@ def _luxe(t: Tables, members: BoolArray) -> _Luxe:
     expand = np.zeros(int(streak.max()) + 1 if len(streak) else 1, dtype=np.bool_)
     expand[streak[seed & whole]] = True
     is_luxe = luxe_reg | seed | (whole & expand[streak])
+    if lrv_days is not None:
+        is_luxe &= ~lrv_days[rows]
     # blocks: consecutive school days
     lux = np.flatnonzero(is_luxe)
     first, last, _ = _runs(pix[lux], gsd[lux])
@@ -981,6 +1003,7 @@ def _luxe(t: Tables, members: BoolArray) -> _Luxe:
 def plan(g: Frames, as_of: dt.date, with_protocol: bool = True) -> Plan:
     """Decide per pupil what the reference has to evaluate (see :class:`Plan`)."""
     from leerrecht.batch.vectorised_protocol import protocol_reach
+    from leerrecht.batch.vectorised_wettelijk import exact_pupils
 
     t = build_tables(g, as_of)
     flags = _statutory(t)
@@ -992,11 +1015,15 @@ def plan(g: Frames, as_of: dt.date, with_protocol: bool = True) -> Plan:
         reach, stats["protocol"] = protocol_reach(t, checks, ~flags["afwijkend"], statutory)
         flags["protocol"] = reach
     full = flags["afwijkend"] | flags["protocol"]
-    # luxe verzuim alone is computed here; 16 uur and LRV (the sequential chain) need the
-    # reference
-    statutory = flags["zestien_uur"] | flags["lrv"]
+    # the 16-uur chain (16 uur, herhaalmeldingen, LRV) is computed here when the hours are
+    # whole seconds; else the reference evaluates the statutory rules
+    statutory = (flags["zestien_uur"] | flags["lrv"]) & ~full
+    exact = exact_pupils(t)
+    chain = statutory & exact
+    statutory = statutory & ~exact
     if not with_protocol:
         full = full | statutory  # the reference without protocol is the whole evaluation
+    stats["keten"] = int(chain.sum())
     return Plan(
         as_of=as_of,
         with_protocol=with_protocol,
@@ -1005,6 +1032,7 @@ def plan(g: Frames, as_of: dt.date, with_protocol: bool = True) -> Plan:
         checks=checks,
         full=full,
         statutory=statutory & ~full,
+        chain=chain,
         stats=stats,
     )
 
@@ -1055,31 +1083,57 @@ def _protocol_outcome(
 
 
 def quiet_outcome(decided: Plan) -> Outcome:
-    """The exact results of the pupils the reference does not evaluate (luxe verzuim
-    included), not yet sorted (see :meth:`Outcome.concat`)."""
+    """The exact results of the pupils the reference does not evaluate (luxe verzuim and the
+    16-uur chain included), not yet sorted (see :meth:`Outcome.concat`)."""
     from leerrecht.batch.vectorised_protocol import evaluate_protocols
+    from leerrecht.batch.vectorised_wettelijk import (
+        evaluate_chain,
+        long_streaks,
+        lrv_thuiszitters,
+    )
 
     t = decided.tables
     quiet = decided.quiet
-    luxe = _luxe(t, quiet & decided.flags["luxe"])
-    meldingen = _meldingen_outcome(t, luxe.meldingen, quiet)
+    chain_members = quiet & decided.chain
+    streaks = long_streaks(t, chain_members & decided.flags["lrv"])
+    luxe = _luxe(t, quiet & decided.flags["luxe"], streaks.day)
+    chain = evaluate_chain(t, chain_members, luxe.day, streaks)
+    decided.stats["keten_meldingen"] = chain.meldingen.height
+    decided.stats["keten_nagerekend"] = chain.replayed
+    meldingen = pl.concat(
+        [
+            _meldingen_outcome(t, luxe.meldingen, quiet),
+            _with_ids(t, chain.meldingen, quiet).select(
+                "pupil_id",
+                "soort",
+                _as_date("begin").alias("begin"),
+                _as_date("end").alias("end"),
+                "hours",
+                "due",
+                "sequence",
+                _as_date("reached").alias("reached"),
+            ),
+        ]
+    )
     signals: pl.DataFrame | None = None
     overig: pl.DataFrame | None = None
     if decided.with_protocol:
-        details = luxe.details.join(
-            t.pupils.select(pl.col("pix").cast(pl.Int64), "pupil_id"), on="pix", how="left"
-        )
-        result = evaluate_protocols(t, decided.checks, quiet, details)
+        result = evaluate_protocols(t, decided.checks, quiet, _details(t, luxe, chain.meldingen))
         decided.stats.setdefault("protocol", {}).update(result.stats)
         overig, signals = _protocol_outcome(t, result.signals, result.meldingen, quiet)
         meldingen = pl.concat([meldingen, overig])
-    lopend = _lopende_uren(t, quiet, luxe)
+    covered = np.maximum(luxe.covered_until, chain.covered_until)
+    lopend = _lopende_uren(t, quiet, luxe, covered)
     pupils = (
         t.pupils.with_columns(pl.Series("lopende_uren", lopend, dtype=pl.Float64))
         .filter(pl.Series(quiet))
         .select("pupil_id", _status(pl.lit(decided.as_of)).alias("leerplicht"), "lopende_uren")
     )
     absoluut = _absoluut(t.pupils, decided.as_of).with_columns(pl.col("pix").cast(pl.Int64))
+    is_absoluut = np.zeros(t.n_pupils, dtype=np.bool_)
+    is_absoluut[np.asarray(absoluut.get_column("pix").to_numpy(), dtype=np.int64)] = True
+    lrv = lrv_thuiszitters(t, streaks, is_absoluut).with_columns(_as_date("since").alias("since"))
+    thuiszitters = pl.concat([absoluut.select("pix", "group", "since"), lrv])
     return Outcome.build(
         sort=False,
         meldingen=meldingen,
@@ -1087,8 +1141,31 @@ def quiet_outcome(decided: Plan) -> Outcome:
             "pupil_id", "kind", _as_date("on").alias("on")
         ),
         signals=signals,
-        thuiszitters=_with_ids(t, absoluut, quiet).select("pupil_id", "group", "since"),
+        thuiszitters=_with_ids(t, thuiszitters, quiet).select("pupil_id", "group", "since"),
         pupils=pupils,
+    )
+
+
+def _details(t: Tables, luxe: _Luxe, chain: pl.DataFrame) -> pl.DataFrame:
+    """What a protocol step reads of the statutory meldingen (luxe and the chain), with their
+    place (``order``) in the pupil's meldingen: sorted by begin and soort, luxe first on a tie,
+    as ``evaluate_pupil`` sorts them."""
+    chain_details = chain.select(
+        "pix",
+        (pl.col("chain") + (1 << 32)).alias("order"),
+        "soort",
+        "rule",
+        _as_date("begin").alias("begin"),
+        _as_date("end").alias("end"),
+        _as_date("reached").alias("reached"),
+        _as_date("first_absence").alias("first_absence"),
+    )
+    details = pl.concat([luxe.details, chain_details.cast(luxe.details.schema)])
+    details = details.sort("pix", "begin", "soort", "order").with_columns(
+        pl.int_range(pl.len()).over("pix").cast(pl.Int64).alias("order")
+    )
+    return details.join(
+        t.pupils.select(pl.col("pix").cast(pl.Int64), "pupil_id"), on="pix", how="left"
     )
 
 
