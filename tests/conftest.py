@@ -25,6 +25,18 @@ def _taal_terug_naar_standaard() -> Iterator[None]:
         translation.deactivate()
 
 
+@pytest.fixture(autouse=True)
+def _tweestaps_en_inlogblokkade_uit() -> Iterator[None]:
+    """Two-factor and login rate limiting are on in every installation, but most tests log in
+    with `client.login`/`force_login` or the login form only to reach a page: there they are off.
+    The tests in tests/web/tweestaps and tests/web/beveiliging turn them on and prove them
+    (`settings.LEERRECHT_TWEESTAPS = True`, `settings.AXES_ENABLED = True`)."""
+    from django.test import override_settings
+
+    with override_settings(LEERRECHT_TWEESTAPS=False, AXES_ENABLED=False):
+        yield
+
+
 @pytest.fixture
 def scenario() -> Scenario:
     return Scenario()

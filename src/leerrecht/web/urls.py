@@ -2,8 +2,11 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from leerrecht.web.tweestaps.views import InloggenView
+
 urlpatterns = [
-    path("inloggen/", auth_views.LoginView.as_view(template_name="login.html"), name="login"),
+    path("inloggen/", InloggenView.as_view(), name="login"),
+    path("tweestaps/", include("leerrecht.web.tweestaps.urls")),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("beheer/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -8,12 +8,14 @@ The embedded default is SQLite in ``LEERRECHT_DATA_DIR``; production uses Postgr
 from __future__ import annotations
 
 import os
+from datetime import timedelta
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import dj_database_url
 import django_stubs_ext
 from celery.schedules import crontab  # type: ignore[import-untyped]
+from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 django_stubs_ext.monkeypatch()  # generic admin and querysets at runtime, for the type checker
@@ -55,6 +57,11 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django_htmx",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
+    "leerrecht.web.tweestaps",
     "leerrecht.web.scholen.apps.ScholenConfig",
     "leerrecht.web.registratie",
     "leerrecht.web.meldingen",
@@ -81,7 +88,13 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "leerrecht.web.tweestaps.middleware.BeveiligingsheadersMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "leerrecht.web.tweestaps.middleware.SessieVerloopMiddleware",
+    "leerrecht.web.tweestaps.middleware.TweestapsMiddleware",
+    "axes.middleware.AxesMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -140,12 +153,46 @@ SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+
+# -- authentication, sessions and HTTP headers (leerrecht.web.tweestaps, docs/configuratie.md) --
+AUTHENTICATION_BACKENDS = [
+    # refuses a username+IP that is locked out after too many failed attempts (django-axes)
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+#: Two-factor (TOTP with backup codes) for every account; parents have no account. Off by
+#: default only in the demo, so its printed accounts work; `check --deploy` warns when it is off.
+LEERRECHT_TWEESTAPS = env_bool("LEERRECHT_TWEESTAPS", not DEMO)
+OTP_TOTP_ISSUER = "leerrecht"
+#: Absolute session lifetime since login, and the idle time after which a session ends.
 X_FRAME_OPTIONS = "DENY"
+LEERRECHT_SESSIE_INACTIEF_SECONDEN = 60 * int(
+    os.environ.get("LEERRECHT_SESSIE_INACTIEF_MINUTEN", "30")
+)
 if not DEBUG and env_bool("LEERRECHT_HTTPS", False):
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
+# Login rate limiting (django-axes, attempts in the database so every gunicorn worker sees them):
+# after N failed passwords or 2FA codes for one username from one IP address, that pair is
+# locked for M minutes; the parents' code page counts per IP address. Unlock: /beheer/axes/.
+AXES_ENABLED = True
+AXES_FAILURE_LIMIT = int(os.environ.get("LEERRECHT_INLOG_POGINGEN", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LEERRECHT_INLOG_BLOKKADE_MINUTEN", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = False  # reset after the second factor, not after the password alone
+AXES_LOCKOUT_CALLABLE = "leerrecht.web.tweestaps.views.geblokkeerd"
+AXES_CLIENT_IP_CALLABLE = "leerrecht.web.tweestaps.beleid.client_ip"
+AXES_VERBOSE = False
+#: never stored in axes' attempt log: the password, a 2FA or backup code, a parent's code
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "password", "code"]
+#: Behind a reverse proxy that terminates TLS: trust its X-Forwarded-Proto and take the client
+#: address from the last X-Forwarded-For entry (the one the proxy added).
+LEERRECHT_ACHTER_PROXY = env_bool("LEERRECHT_ACHTER_PROXY", False)
+if LEERRECHT_ACHTER_PROXY:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_SSL_REDIRECT = True
     SECURE_HSTS_SECONDS = 31536000
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 
 LANGUAGE_CODE = "nl"
@@ -153,6 +200,30 @@ LANGUAGE_CODE = "nl"
 # tests/web/test_taal_engels.py fails when a string in the code has no English translation.
 LANGUAGES = [("nl", _("Nederlands")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+    # The preload token only takes effect when someone submits the registered domain to
+    # hstspreload.org; an installation on a subdomain (leerrecht.gemeente.nl) cannot be.
+    SECURE_HSTS_PRELOAD = env_bool("LEERRECHT_HSTS_PRELOAD", True)
+#: Content-Security-Policy (django-csp): everything from this server only, no inline script or
+#: style (templates and htmx keep to that), no framing, forms post only here.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+#: Browser features no page of leerrecht uses (Permissions-Policy header).
+LEERRECHT_PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), "
+    "magnetometer=(), microphone=(), payment=(), usb=()"
+)
 TIME_ZONE = os.environ.get("LEERRECHT_TIME_ZONE", "Europe/Amsterdam")
 USE_I18N = True
 USE_TZ = True
