@@ -21,6 +21,9 @@ from django.views.decorators.http import require_POST
 
 from leerrecht.core.calendar import CalendarError
 from leerrecht.core.rules.verlof import VerlofCheck
+from leerrecht.web.tweestaps import pogingen
+from leerrecht.web.tweestaps.beleid import OUDERCODE
+from leerrecht.web.tweestaps.views import geblokkeerd
 from leerrecht.web.verlof import toetsing
 from leerrecht.web.verlof.brief import besluitbrief
 from leerrecht.web.verlof.forms import CodeForm, VerlofForm, ZiekmeldingForm
@@ -75,9 +78,14 @@ def ouder_vereist(
 def code(request: HttpRequest) -> HttpResponse:
     """Enter the school's code. A wrong, unknown or withdrawn code gets the same answer."""
     if request.method == "POST":
+        # brute-force protection: failed codes per IP address, counted like failed logins
+        if not pogingen.toegestaan(request, OUDERCODE):
+            return geblokkeerd(request, None, {"username": OUDERCODE})
         form = CodeForm(request.POST)
         if form.is_valid():
             toegang = OuderToegang.zoek(form.cleaned_data["code"])
+            if toegang is None and pogingen.mislukt(request, OUDERCODE):
+                return geblokkeerd(request, None, {"username": OUDERCODE})
             if toegang is not None:
                 request.session.cycle_key()
                 request.session[SESSIE_TOEGANG] = toegang.pk
