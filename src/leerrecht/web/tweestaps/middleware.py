@@ -85,7 +85,7 @@ class SessieVerloopMiddleware:
                     request,
                     medewerker,
                     _("U bent automatisch uitgelogd: een sessie duurt ten hoogste %(uren)s uur.")
-                    % {"uren": round(settings.SESSION_COOKIE_AGE / 3600, 1)},
+                    % {"uren": f"{settings.SESSION_COOKIE_AGE / 3600:g}"},
                 )
             elif nu - actief > settings.LEERRECHT_SESSIE_INACTIEF_SECONDEN:
                 return self._verlopen(
