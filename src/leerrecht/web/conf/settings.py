@@ -97,7 +97,13 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # last, so only requests that reach the view (signed in, second factor done) are recorded:
+    # one audit row per request for pupil data (leerrecht.web.audit.doelen)
+    "leerrecht.web.audit.middleware.AuditMiddleware",
 ]
+#: Also record refused requests for pupil data (403/404 of a signed in user or parent) in the
+#: audit log, as 'geweigerd', visible to the privacy officer of the pupil's school.
+LEERRECHT_AUDIT_GEWEIGERD = env_bool("LEERRECHT_AUDIT_GEWEIGERD", False)
 
 ROOT_URLCONF = "leerrecht.web.urls"
 WSGI_APPLICATION = "leerrecht.web.wsgi.application"
