@@ -132,6 +132,10 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser(
         "worker", help="Start een Celery-worker voor achtergrondtaken (zie 'leerrecht worker -h')."
     )
+    sub.add_parser("backup", help="Maak een (versleutelde) back-up van alle gegevens en bestanden.")
+    sub.add_parser(
+        "restore", help="Zet een back-up terug in een lege database (zie 'leerrecht restore -h')."
+    )
 
     protocols = sub.add_parser("protocols", help="Regionale protocollen (verzuimkaarten).")
     protocols_sub = protocols.add_subparsers(dest="protocols_command", required=True)
@@ -328,6 +332,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         from leerrecht.web.worker import main as worker
 
         return worker(arguments[1:])
+    if arguments[:1] == ["backup"]:
+        from leerrecht.web.backup import backup_main
+
+        return backup_main(arguments[1:])
+    if arguments[:1] == ["restore"]:
+        from leerrecht.web.backup import restore_main
+
+        return restore_main(arguments[1:])
     if arguments[:1] == ["manage"]:
         # Django's management commands (migrate, createsuperuser, runserver, ...)
         from leerrecht.web.manage import main as manage
