@@ -1,5 +1,6 @@
-"""Scenarios of the vectorised evaluation: who becomes a candidate for the reference, and what a
-quiet pupil gets without it. Every scenario also checks equality with the reference.
+"""Scenarios of the vectorised evaluation: who becomes a candidate (for the 16-uur chain or for
+the reference), and what a pupil gets without the reference. Every scenario also checks
+equality with the reference.
 
 Rules: Lpw art. 21a and seed 000 §1.2.2 (16 uur in 4 weken, herhaalmelding, langdurig relatief
 verzuim, luxe verzuim); seed 000 §4.2 (uitschrijving); seed 003 §7 (absoluut verzuim); seed 000
@@ -75,7 +76,7 @@ def test_15_99_hours_stay_quiet_and_count_as_lopende_uren() -> None:
     assert outcome.pupils.get_column("lopende_uren").to_list() == [15.99]
 
 
-def test_a_herhaalmelding_chain_is_left_to_the_reference() -> None:
+def test_a_herhaalmelding_chain_is_computed_without_the_reference() -> None:
     b = _school()
     b.pupil("p1")
     for day in (D(2026, 1, 12), D(2026, 1, 13), D(2026, 1, 15)):
@@ -84,6 +85,7 @@ def test_a_herhaalmelding_chain_is_left_to_the_reference() -> None:
         b.register("p1", day, hours=5.5)  # 16 more within 4 lesweken: the herhaalmelding
     decided, outcome = _evaluate(b.frames())
     assert "zestien_uur" in _reasons(decided, "p1")
+    assert decided.chain.tolist() == [True] and not (decided.full | decided.statutory).any()
     assert outcome.meldingen.select("soort", "sequence").rows() == [("16_uur", 1), ("16_uur", 2)]
 
 
@@ -102,7 +104,7 @@ def test_luxe_verzuim_alone_is_computed_here() -> None:
     assert steps.get_column("on").to_list() == [D(2025, 10, 10)]
 
 
-def test_luxe_verzuim_with_16_uur_is_left_to_the_reference() -> None:
+def test_luxe_verzuim_with_16_uur_is_a_chain_candidate() -> None:
     b = _school()
     b.pupil("p1")
     for day in (D(2025, 10, 6), D(2025, 10, 7), D(2025, 10, 9), D(2025, 10, 10)):
@@ -166,13 +168,23 @@ def test_candidates_are_evaluated_in_worker_processes_with_the_same_outcome(
     b = _school(protocol="parkstad-po")
     for p in range(4):
         b.pupil(f"p{p}")
+        # 16.5 hours; p0 and p1 not in whole seconds (the reference evaluates their statutory
+        # rules), p2 also on a Saturday (the reference evaluates everything), p3 the chain here
+        hours = 5.5 + 1e-10 if p < 2 else 5.5
         for day in (D(2026, 1, 12), D(2026, 1, 13), D(2026, 1, 15)):
-            b.register(f"p{p}", day, hours=5.5)  # 16.5 hours: all four are candidates
+            b.register(f"p{p}", day, hours=hours)
+    b.register("p2", D(2026, 1, 17))
     frames = b.frames()
+    decided = plan(frames, AS_OF)
+    assert (decided.statutory.tolist(), decided.full.tolist(), decided.chain.tolist()) == (
+        [True, True, False, False],
+        [False, False, True, False],
+        [False, False, False, True],
+    )
     outcome = evaluate_frames(frames, AS_OF, workers=2)
     reference = evaluate_reference(frames, AS_OF)
     assert outcome.equals(reference), outcome.diff(reference)
-    assert outcome.meldingen.height == 4
+    assert outcome.meldingen.filter(pl.col("soort") == "16_uur").height == 4
 
 
 def test_a_step_counted_since_an_earlier_step_is_evaluated_without_the_reference() -> None:
