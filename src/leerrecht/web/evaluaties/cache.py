@@ -48,7 +48,7 @@ import leerrecht.core
 from leerrecht.core.evaluate import Evaluation, PupilResult, evaluate
 from leerrecht.core.model import Pupil
 from leerrecht.web import evaluatie
-from leerrecht.web.evaluatie import LeerlingGegevens
+from leerrecht.web.evaluatie import LeerlingGegevens, LeerlingRij
 from leerrecht.web.evaluaties import opslag
 from leerrecht.web.evaluaties.models import LeerlingInvoer, PupilEvaluatie
 from leerrecht.web.registratie.models import Registratie
@@ -132,8 +132,7 @@ def evalueer_met_telling(
     protocol = evaluatie.protocol_for(school)
     school_fp = school_vingerafdruk(school, sleutel)
     ids = [p.pk for p in pupils]
-    core_pupils = [evaluatie.core_pupil(p) for p in pupils]
-    fps = [vingerafdruk(school_fp, pupil) for pupil in core_pupils]
+    core_pupils, fps = LEERLINGEN.bouw(school_fp, pupils)
     # versions first, then the stored results, then (for the stale ones) the registrations
     versies = _per_leerling(
         LeerlingInvoer.objects.all(), school, pupils, "leerling_id", ("pk", "versie")
@@ -232,6 +231,48 @@ class Geheugen:
 
 #: per process; 20,000 results are ten schools of 2,000 pupils (some tens of MB)
 GEHEUGEN = Geheugen(20_000)
+
+
+class Leerlingen:
+    """The core pupil and its fingerprint per pupil row, kept per process.
+
+    A worklist of 2,000 pupils would otherwise build 2,000 core pupils and hash their ``repr``
+    on every request, although the rows hardly ever change. The key is the school's
+    fingerprint with the whole :class:`~leerrecht.web.evaluatie.LeerlingRij` (a frozen
+    dataclass, equal only when every value is equal), so any change of the pupil or the school
+    gives another key: nothing needs invalidating. Model instances are never kept (they are
+    equal by primary key alone). Full at ``maximum`` entries: emptied and filled again.
+    """
+
+    def __init__(self, maximum: int) -> None:
+        self.maximum = maximum
+        self._data: dict[tuple[str, LeerlingRij], tuple[Pupil, str]] = {}
+
+    def bouw(self, school_fp: str, pupils: list[LeerlingGegevens]) -> tuple[list[Pupil], list[str]]:
+        """The core pupils and their fingerprints, in the order of ``pupils``."""
+        data = self._data
+        core_pupils: list[Pupil] = []
+        fps: list[str] = []
+        for p in pupils:
+            sleutel = (school_fp, p) if type(p) is LeerlingRij else None
+            entry = data.get(sleutel) if sleutel is not None else None
+            if entry is None:
+                pupil = evaluatie.core_pupil(p)
+                entry = (pupil, vingerafdruk(school_fp, pupil))
+                if sleutel is not None:
+                    if len(data) >= self.maximum:
+                        data.clear()
+                    data[sleutel] = entry
+            core_pupils.append(entry[0])
+            fps.append(entry[1])
+        return core_pupils, fps
+
+    def leeg(self) -> None:
+        self._data.clear()
+
+
+#: per process, next to :data:`GEHEUGEN`
+LEERLINGEN = Leerlingen(20_000)
 
 
 #: above this many pupils a query selects by school instead of a list of ids (a list of 2,000
