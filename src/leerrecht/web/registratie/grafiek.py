@@ -17,6 +17,7 @@ import matplotlib.pyplot as plt
 from leerrecht.core.calendar import SchoolCalendar
 from leerrecht.core.model import Melding, Signal
 from leerrecht.web.registratie.models import Registratie
+from leerrecht.web.tweestaps.svg import svg_zonder_inline_stijl
 
 # colour-blind safe (Okabe-Ito)
 CATEGORIES = (
@@ -120,4 +121,5 @@ def tijdlijn_svg(
     fig.savefig(buffer, format="svg")
     plt.close(fig)
     svg = buffer.getvalue()
-    return svg[svg.index("<svg") :]
+    # inline in the page: presentation attributes instead of CSS (Content-Security-Policy)
+    return svg_zonder_inline_stijl(svg[svg.index("<svg") :])
