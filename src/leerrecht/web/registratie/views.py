@@ -248,9 +248,21 @@ def registreren(request: HttpRequest, groep_id: int) -> HttpResponse:
                 request, _("Register opgeslagen: %(n)d wijziging(en).") % {"n": changed}
             )
             return redirect(f"{request.path}?datum={datum.isoformat()}&moment={moment}")
-        messages.error(
-            request, _("Het register is niet opgeslagen: controleer de gemarkeerde regels.")
-        )
+        if len(formset.forms) != len(leerlingen):
+            # not this group's register (no or a changed management form, or the group changed
+            # since the page was opened): nothing is saved, the register is shown anew
+            messages.error(
+                request,
+                _(
+                    "Het register is niet opgeslagen: het formulier past niet bij de leerlingen "
+                    "van deze groep. Vul het register opnieuw in."
+                ),
+            )
+            formset = regel_formset(initial=initial, form_kwargs=form_kwargs)
+        else:
+            messages.error(
+                request, _("Het register is niet opgeslagen: controleer de gemarkeerde regels.")
+            )
     else:
         formset = regel_formset(initial=initial, form_kwargs=form_kwargs)
     # a posted form with errors goes through the widgets (they mark the errors)
