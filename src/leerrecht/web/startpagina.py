@@ -2,7 +2,8 @@
 
 The worklist (``/``) is the school's start page. Staff of a leerplicht office, a
 samenwerkingsverband or a JGZ organisation have no school role, so ``/`` sends them to their own
-start page instead of a 404.
+start page instead of a 404. A privacy officer (role ``privacy``, no role that sees pupils)
+starts at the school's audit log.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 
 from leerrecht.web.jgz import scope as jgz_scope
 from leerrecht.web.leerplicht import scope as leerplicht_scope
+from leerrecht.web.scholen import scope as school_scope
+from leerrecht.web.scholen.models import RolSoort
 from leerrecht.web.thuiszitters import scope as swv_scope
 
 
@@ -22,4 +25,6 @@ def startpagina(user: AbstractBaseUser | AnonymousUser) -> str | None:
         return "thuiszitters:swv_overzicht"
     if jgz_scope.jgz_rollen(user).exists():
         return "jgz:lijst"
+    if school_scope.rollen(user).filter(soort=RolSoort.PRIVACY).exists():
+        return "privacy:overzicht"
     return None

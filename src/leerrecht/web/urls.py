@@ -22,5 +22,6 @@ urlpatterns = [
     path("thuiszitters/", include("leerrecht.web.thuiszitters.urls")),
     path("jgz/", include("leerrecht.web.jgz.urls")),
     path("vrijstellingen/", include("leerrecht.web.vrijstellingen.urls")),
+    path("privacy/", include("leerrecht.web.audit.urls")),
     path("", include("leerrecht.web.registratie.urls")),
 ]

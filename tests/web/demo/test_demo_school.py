@@ -190,10 +190,10 @@ def test_een_account_per_rol_met_het_demowachtwoord() -> None:
     school_users = list(
         User.objects.filter(username__in=[*(p.gebruikersnaam for p in PERSONEEL), SUPERUSER])
     )
-    assert len(school_users) == 8 and len({u.password for u in school_users}) == 1  # één hash
+    assert len(school_users) == 9 and len({u.password for u in school_users}) == 1  # één hash
     # plus the chain partners: leerplichtambtenaar, leerplicht-administratie, SWV and jeugdarts
     users = list(User.objects.all())
-    assert len(users) == 12
+    assert len(users) == 13
     for user in users:
         assert user.check_password(WACHTWOORD), user
         validate_password(WACHTWOORD, user)

@@ -198,6 +198,9 @@ DOELEN: dict[str, Doel] = {
     "vrijstellingen:school_brief": Doel(_VRIJSTELLING),
     "vrijstellingen:school_verlof_brief": Doel(_VRIJSTELLING),
     "vrijstellingen:ouder_verlof_brief": Doel(_VRIJSTELLING),
+    # the privacy officer: the log shows which pupil was accessed
+    "privacy:overzicht": Doel(_PRIVACY),
+    "privacy:export": Doel(_PRIVACY),
 }
 
 

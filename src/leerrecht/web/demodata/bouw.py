@@ -13,7 +13,7 @@ from typing import Any
 
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import User
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import ProtectedError, QuerySet, RestrictedError
 
 from leerrecht.web.demodata.plan import GROEPEN, LESUREN, REGIO, Plan, maak_plan
@@ -64,6 +64,7 @@ PERSONEEL: tuple[_Persoon, ...] = (
     _Persoon("administratie", "Petra", "Smeets", RolSoort.ADMINISTRATIE),
     _Persoon("directeur", "Hans", "Lemmens", RolSoort.DIRECTEUR),
     _Persoon("schoolbeheerder", "Yvonne", "Kessels", RolSoort.BEHEERDER),
+    _Persoon("privacy", "Noor", "Wetzels", RolSoort.PRIVACY),
 )
 
 _ZIET = {
@@ -72,6 +73,7 @@ _ZIET = {
     RolSoort.ADMINISTRATIE: "alle {n} leerlingen: registraties en inschrijvingen",
     RolSoort.DIRECTEUR: "alle {n} leerlingen, o.a. de schorsing, de verwijdering en het absoluut verzuim",
     RolSoort.BEHEERDER: "alle {n} leerlingen en de inrichting van de school",
+    RolSoort.PRIVACY: "het auditlog van de school (/privacy/), geen leerlingpagina's",
 }
 
 
@@ -133,8 +135,11 @@ def andere_scholen() -> list[str]:
 
 def verwijder_demo() -> None:
     """Remove the demo school, its pupils with everything that hangs on them (also what other
-    apps protect, such as DUO-meldingen made in the demo), and the demo accounts."""
-    with transaction.atomic():
+    apps protect, such as DUO-meldingen made in the demo), and the demo accounts. The audit rows
+    of the demo accounts go too: the only deletion of recent audit rows outside ``flush``."""
+    from leerrecht.web.audit.triggers import audit_legen_toegestaan
+
+    with transaction.atomic(), audit_legen_toegestaan(connection):
         schools = School.objects.filter(bestuur__naam=BESTUUR)
         _weg(Leerling.objects.filter(school__in=schools))
         _weg(schools)
