@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from typing import Any, cast
 from urllib.parse import quote
@@ -18,6 +18,8 @@ from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.formats import date_format
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from leerrecht.core.calendar import CalendarError, add_werkdagen, school_year_start
@@ -141,9 +143,7 @@ def werklijst(request: HttpRequest) -> HttpResponse:
     horizon = as_of - dt.timedelta(days=28)
     done = {
         (a.leerling_id, a.protocol, a.stap, a.bereikt_op): a
-        for a in ActieAfgehandeld.objects.filter(
-            leerling_id__in=[int(k) for k in leerlingen], bereikt_op__gte=horizon
-        ).select_related("gedaan_door")
+        for a in _afgehandeld(school, leerlingen.values(), horizon)
     }
     signalen: list[dict[str, Any]] = [
         {
@@ -188,6 +188,7 @@ def werklijst(request: HttpRequest) -> HttpResponse:
         for r in evaluation.results
         if NADERT_DE_GRENS <= r.lopende_uren < 16
     ]
+    groepen = list(scope.groepen(request.user, school))
     context: dict[str, Any] = {
         "school": school,
         "scholen": scope.scholen(request.user),
@@ -197,15 +198,46 @@ def werklijst(request: HttpRequest) -> HttpResponse:
         "thuiszitters": thuiszitters,
         "checks": checks,
         "grens": grens,
-        "groepen": scope.groepen(request.user, school),
+        "groepen": groepen,
+        "groep_links": _groep_links(groepen, peildatum) if SNEL_WERKLIJST else "",
         "schoolbreed": scope.schoolbreed(request.user, school),
     }
     return render(request, "werklijst.html", context)
 
 
+def _afgehandeld(
+    school: School, leerlingen: Iterable[evaluatie.LeerlingGegevens], horizon: dt.date
+) -> list[ActieAfgehandeld]:
+    """Actions marked done since ``horizon`` for these pupils. For a whole school they are
+    selected by school rather than by a list of 2,000 ids (as the stored evaluations are)."""
+    eigen = {p.pk for p in leerlingen if p.school_id == school.pk}
+    anders = [p.pk for p in leerlingen if p.school_id != school.pk]
+    qs = ActieAfgehandeld.objects.filter(bereikt_op__gte=horizon).select_related("gedaan_door")
+    if len(eigen) <= evaluaties.LIJST_TOT:
+        return list(qs.filter(leerling_id__in=[*eigen, *anders]))
+    gevonden = [a for a in qs.filter(leerling__school_id=school.pk) if a.leerling_id in eigen]
+    if anders:
+        gevonden += qs.filter(leerling_id__in=anders)
+    return gevonden
+
+
+def _groep_links(groepen: list[Groep], peildatum: str) -> SafeString:
+    """The worklist's links to the register of each group, written once (a coordinator of a
+    large school has a hundred groups; the template's {% url %} and {% blocktranslate %} per
+    group cost more than the rest of that list). The same HTML as the template's loop."""
+    naar_groep = _per_leerling("registreren")
+    tekst = _("Groep %(naam)s")
+    links = []
+    for g in groepen:
+        naam = tekst % {"naam": escape(g.naam)}  # as {% blocktranslate %}: only the value escaped
+        links.append(f'<li><a href="{escape(naar_groep(g.pk))}?datum={peildatum}">{naam}</a></li>')
+    # every value in it is escaped here; the text is the catalogue's
+    return mark_safe("".join(links))
+
+
 @login_required
 def registreren(request: HttpRequest, groep_id: int) -> HttpResponse:
-    groep = get_object_or_404(Groep, pk=groep_id)
+    groep = get_object_or_404(Groep.objects.select_related("school"), pk=groep_id)
     if not scope.groepen(request.user, groep.school).filter(pk=groep.pk).exists():
         raise Http404(_("Deze groep hoort niet bij uw rollen."))
     calendar = evaluatie.calendar_for(groep.school)
