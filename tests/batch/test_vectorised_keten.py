@@ -17,6 +17,7 @@ import datetime as dt
 import os
 from typing import Any
 
+import numpy as np
 import polars as pl
 import pytest
 from batch_frames_hulp import PO_HOURS, VO_HOURS, Builder, Frames, school_days
@@ -392,3 +393,17 @@ def test_de_keten_draait_op_gegenereerde_data_zonder_de_referentie(
         }
     )
     assert mine.equals(reference), mine.diff(reference)
+
+
+def test_de_meldtermijn_telt_5_werkdagen_zoals_de_kern() -> None:
+    """Algemene termijnenwet art. 3: geen weekend, geen feestdag (5 mei elk jaar); de
+    deadline van elke melding, voor elke dag van twee schooljaren."""
+    from leerrecht.batch.vectorised import day_number
+    from leerrecht.batch.vectorised_protocol import due_date, due_dates
+    from leerrecht.core.calendar import add_werkdagen
+
+    days = [D(2025, 8, 1) + dt.timedelta(days=i) for i in range(2 * 365)]
+    expected = [add_werkdagen(day, 5) for day in days]
+    assert [due_date(day_number(day)) for day in days] == expected
+    numbers = [day_number(day) for day in reversed(days)]
+    assert due_dates(np.asarray(numbers, dtype=np.int64)).to_list() == expected[::-1]

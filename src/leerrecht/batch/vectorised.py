@@ -920,7 +920,7 @@ def _luxe(t: Tables, members: BoolArray, lrv_days: BoolArray | None = None) -> _
     """:func:`luxe_blocks` and the luxe meldingen of evaluate_pupil, for ``members`` (pupils
     without verlof). ``lrv_days`` (per pupil-day row): the days of runs longer than 4
     lesweken, which are never luxe verzuim."""
-    from leerrecht.batch.vectorised_protocol import MELDING_SCHEMA, due_date
+    from leerrecht.batch.vectorised_protocol import MELDING_SCHEMA, due_dates
 
     cals = t.cals
     n = t.n_pupils
@@ -971,7 +971,7 @@ def _luxe(t: Tables, members: BoolArray, lrv_days: BoolArray | None = None) -> _
             "begin": begin[keep],
             "end": end[keep],
             "hours": hours[keep],
-            "due": [due_date(int(d)) for d in end[keep].tolist()],
+            "due": due_dates(end[keep]),
             "reached": reached[keep],
         },
         schema=MELDING_SCHEMA,

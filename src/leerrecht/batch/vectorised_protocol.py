@@ -48,7 +48,7 @@ from leerrecht.batch.vectorised import (
     window_sums,
 )
 from leerrecht.core.absence import Kind, Reason
-from leerrecht.core.calendar import add_werkdagen
+from leerrecht.core.calendar import _termijnenwet_holidays
 from leerrecht.core.protocols.metrics import (
     ALL_ABSENCE,
     GEOORLOOFD_ABSENCE,
@@ -101,10 +101,34 @@ MELDING_SCHEMA: dict[str, Any] = {
 }
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=64)
+def _no_werkdag(year: int) -> frozenset[dt.date]:
+    """The weekdays of ``year`` that are no werkdag: core.calendar's holidays of the Algemene
+    termijnenwet art. 3 (computed once per year, not once per deadline)."""
+    return frozenset(_termijnenwet_holidays(year))
+
+
+@lru_cache(maxsize=8192)
 def due_date(day: int) -> dt.date:
-    """The deadline of a melding reached on day number ``day``: 5 werkdagen later."""
-    return add_werkdagen(from_day_number(day), DEADLINE_WERKDAGEN)
+    """The deadline of a melding reached on day number ``day``: 5 werkdagen later, as
+    :func:`leerrecht.core.calendar.add_werkdagen` counts them."""
+    current = from_day_number(day)
+    remaining = DEADLINE_WERKDAGEN
+    while remaining > 0:
+        current += dt.timedelta(days=1)
+        if current.weekday() >= 5 or current in _no_werkdag(current.year):
+            continue
+        remaining -= 1
+    return current
+
+
+def due_dates(days: IntArray) -> pl.Series:
+    """:func:`due_date` of many days (computed once per distinct day)."""
+    if len(days) == 0:
+        return pl.Series("due", [], dtype=pl.Date)
+    unique, inverse = np.unique(days, return_inverse=True)
+    values = pl.Series("due", [due_date(int(d)) for d in unique.tolist()], dtype=pl.Date)
+    return values.gather(inverse.ravel())
 
 
 # -- thresholds in whole units ----------------------------------------------------------------
@@ -1153,7 +1177,7 @@ def _overig(g: _Group, node: _Node, pix: IntArray, gsd: IntArray, last: IntArray
             "begin": begin,
             "end": day,
             "hours": total,
-            "due": [due_date(int(d)) for d in day.tolist()],
+            "due": due_dates(day),
             "reached": day,
         },
         schema=MELDING_SCHEMA,

@@ -463,7 +463,7 @@ def evaluate_chain(t: Tables, members: BoolArray, luxe_day: BoolArray, streaks: 
 
 
 def _chain(t: Tables, parts: list[dict[str, np.ndarray]], replayed: int) -> Chain:
-    from leerrecht.batch.vectorised_protocol import due_date
+    from leerrecht.batch.vectorised_protocol import due_dates
 
     columns = [c for c in CHAIN_SCHEMA if c != "due"]
     if parts:
@@ -472,14 +472,8 @@ def _chain(t: Tables, parts: list[dict[str, np.ndarray]], replayed: int) -> Chai
         data = {c: np.zeros(0, dtype=np.int64) for c in columns}
         data["soort"] = data["rule"] = np.zeros(0, dtype=np.str_)
         data["hours"] = np.zeros(0, dtype=np.float64)
-    reached = data["reached"].astype(np.int64)
-    unique, inverse = np.unique(reached, return_inverse=True)
-    due = [due_date(int(d)) for d in unique.tolist()]
     frame = pl.DataFrame(
-        {
-            **{c: data[c] for c in columns},
-            "due": pl.Series("due", due, dtype=pl.Date).gather(inverse) if len(due) else [],
-        },
+        {**{c: data[c] for c in columns}, "due": due_dates(data["reached"].astype(np.int64))},
     ).with_columns(
         pl.when(pl.col(c) == NONE).then(None).otherwise(pl.col(c)).alias(c)
         for c in ("end", "first_absence")
