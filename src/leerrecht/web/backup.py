@@ -25,6 +25,7 @@ the PostgreSQL sequences and writes the files, in one transaction: all or nothin
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import hashlib
 import io
@@ -39,13 +40,12 @@ from pathlib import Path
 from typing import IO, Any, BinaryIO
 
 from cryptography.fernet import Fernet, InvalidToken
+from django.core.serializers.json import DjangoJSONEncoder
 
 FORMAAT = 1
 MAGIC = b"LEERRECHT-BACKUP-FERNET-1\n"
 FRAME = 1 << 20
 SLEUTEL_VAR = "LEERRECHT_BACKUP_SLEUTEL"
-#: filled by the migrations themselves, never part of the data (natural keys refer to them)
-NIET_IN_DATA = ("contenttypes", "auth.permission", "sessions")
 #: rows these models may hold in an 'empty' database: made by migrations (or post_migrate)
 MIGRATIEDATA = frozenset(
     {"contenttypes.ContentType", "auth.Permission", "sessions.Session", "leerplicht.Gemeente"}
@@ -102,7 +102,8 @@ class _Versleuteld(io.RawIOBase):
 
     def _frame(self, stuk: bytes, laatste: bool) -> None:
         kop = struct.pack(">QB", self.nummer, 1 if laatste else 0)
-        token = self.fernet.encrypt(kop + stuk)
+        # stored as raw bytes: the token's base64 would add a third to the size
+        token = base64.urlsafe_b64decode(self.fernet.encrypt(kop + stuk))
         self.doel.write(struct.pack(">I", len(token)) + token)
         self.nummer += 1
 
@@ -126,7 +127,7 @@ def _ontsleutel(bron: BinaryIO, doel: BinaryIO, fernet: Fernet) -> None:
         (n,) = struct.unpack(">I", lengte)
         token = bron.read(n)
         try:
-            platte = fernet.decrypt(token)
+            platte = fernet.decrypt(base64.urlsafe_b64encode(token))
         except InvalidToken as exc:
             raise fout from exc
         volgnummer, laatste = struct.unpack(">QB", platte[:9])
@@ -217,7 +218,6 @@ class Resultaat:
 
 def maak_backup(doel: Path, *, versleuteld: bool = True, sleutel: str | None = None) -> Resultaat:
     """Write the archive to ``doel`` (through a temporary file next to it, renamed at the end)."""
-    from django.core.management import call_command
     from django.db import connection, transaction
 
     from leerrecht import __version__
@@ -241,16 +241,7 @@ def maak_backup(doel: Path, *, versleuteld: bool = True, sleutel: str | None = N
                 doel="back-up",
                 omschrijving=f"leerrecht backup {doel.name}",
             )
-            call_command(
-                "dumpdata",
-                exclude=list(NIET_IN_DATA),
-                natural_foreign=True,
-                use_base_manager=True,
-                format="json",
-                indent=None,
-                output=str(data),
-                verbosity=0,
-            )
+            _schrijf_data(data)
             aantallen = _aantallen()
             bestanden = list(_opgeslagen_bestanden())
         leden: dict[str, str] = {"data.json": _sha256(data)}
@@ -297,6 +288,46 @@ def maak_backup(doel: Path, *, versleuteld: bool = True, sleutel: str | None = N
         ontbrekend=ontbrekend,
         versleuteld=fernet is not None,
     )
+
+
+class _ExacteJSON(DjangoJSONEncoder):
+    """Django's encoder keeps milliseconds of a datetime or time (ECMA-262); a backup keeps the
+    microseconds, so a restored row equals the original exactly."""
+
+    def default(self, o: Any) -> Any:
+        if isinstance(o, dt.datetime):
+            tekst = o.isoformat()
+            return tekst.removesuffix("+00:00") + "Z" if tekst.endswith("+00:00") else tekst
+        if isinstance(o, dt.time):
+            return o.isoformat()
+        return super().default(o)
+
+
+def _schrijf_data(pad: Path) -> None:
+    """Every row of every model, as ``dumpdata --all --natural-foreign`` without the tables the
+    migrations fill, in the order natural keys need (users before what refers to them)."""
+    from django.apps import apps
+    from django.core import serializers
+
+    app_list = {
+        app: None
+        for app in apps.get_app_configs()
+        if app.label not in {"contenttypes", "sessions"} and app.models_module is not None
+    }
+    modellen = [
+        m
+        for m in serializers.sort_dependencies(app_list.items(), allow_cycles=True)
+        if not m._meta.proxy and m._meta.label != "auth.Permission"
+    ]
+
+    def rijen() -> Iterator[Any]:
+        for m in modellen:
+            yield from m._base_manager.order_by(m._meta.pk.name).iterator(chunk_size=2000)
+
+    with pad.open("w", encoding="utf-8") as uit:
+        serializers.serialize(
+            "json", rijen(), stream=uit, use_natural_foreign_keys=True, cls=_ExacteJSON
+        )
 
 
 def _voeg_toe(tar: tarfile.TarFile, naam: str, inhoud: bytes) -> None:

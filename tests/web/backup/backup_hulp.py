@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import json
 import tarfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from django.apps import apps
 from django.core import serializers
@@ -43,22 +43,23 @@ def rijke_database(leerlingen: int = 40) -> None:
     aanvraag.werkgeversverklaring.save("verklaring.png", ContentFile(b"\x89PNG verklaring"))
 
 
-def alle_rijen() -> dict[str, list[object]]:
-    """Every row of every model (natural keys for content types and permissions); the rows of
-    a many-to-many relation without their own key."""
-    uit: dict[str, list[object]] = {}
+def alle_rijen() -> dict[str, list[Any]]:
+    """Every row of every model in Python form (datetimes with microseconds; natural keys for
+    content types and permissions); the rows of a many-to-many relation without their own
+    key."""
+    uit: dict[str, list[Any]] = {}
     for model in apps.get_models(include_auto_created=True):
         label = model._meta.label
         if label in NIET_VERGELEKEN:
             continue
-        data = serializers.serialize(
-            "json", model._base_manager.order_by("pk"), use_natural_foreign_keys=True
+        # the python form: datetimes with their microseconds, decimals as Decimal
+        rijen: list[Any] = serializers.serialize(
+            "python", model._base_manager.order_by("pk"), use_natural_foreign_keys=True
         )
-        rijen = json.loads(data)
         if model._meta.auto_created:
             # the rows of a many-to-many relation: Django's serializer carries the relation, not
             # the surrogate key of its row
-            rijen = sorted(json.dumps(r["fields"], sort_keys=True) for r in rijen)
+            rijen = sorted(repr(sorted(r["fields"].items())) for r in rijen)
         uit[label] = rijen
     return uit
 
