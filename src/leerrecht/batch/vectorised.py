@@ -91,10 +91,9 @@ def from_day_number(n: int) -> dt.date:
 
 def in_codes(codes: IntArray, wanted: list[int]) -> BoolArray:
     """``np.isin`` for small vocabulary codes (-1 = unknown never matches), by table lookup."""
-    table = np.zeros(max([*wanted, 0]) + 2, dtype=np.bool_)
+    table = np.zeros(max([*wanted, 0, int(codes.max(initial=0))]) + 2, dtype=np.bool_)
     table[np.asarray(wanted, dtype=np.int64) + 1] = True
-    result: BoolArray = table[np.clip(codes + 1, 0, len(table) - 1)]
-    result &= codes + 1 < len(table)
+    result: BoolArray = table[np.maximum(codes + 1, 0)]
     return result
 
 
@@ -121,6 +120,16 @@ def running_float_sum(values: FloatArray, starts: BoolArray) -> FloatArray:
     for k in range(1, int(rank.max()) + 1):
         rows = order[bounds[k] : bounds[k + 1]]
         result[rows] = result[rows - 1] + values[rows]
+    return result
+
+
+def ranges(starts: IntArray, pix: IntArray) -> IntArray:
+    """The indices ``starts[p] .. starts[p + 1] - 1`` of every ``p`` in ``pix``, in order:
+    the rows of some pupils in arrays sorted by pupil."""
+    lo = starts[pix]
+    lengths = starts[pix + 1] - lo
+    offsets = np.cumsum(lengths) - lengths
+    result: IntArray = np.repeat(lo - offsets, lengths) + np.arange(int(lengths.sum()))
     return result
 
 
@@ -248,7 +257,7 @@ class Calendars:
         """Global school-day index (-1: not a school day) and coverage of (calendar, day)."""
         rel = day - self.d0
         inside = (rel >= 0) & (rel < self.span)
-        index = cal * self.span + np.clip(rel, 0, max(self.span - 1, 0))
+        index = cal * self.span + np.minimum(np.maximum(rel, 0), max(self.span - 1, 0))
         gsd = np.where(inside, self.dense_gsd[index], -1)
         covered = inside & self.dense_covered[index]
         return gsd, covered
@@ -297,6 +306,8 @@ class Tables:
     _lp: dict[str, Any] = field(default_factory=dict)
     _ong_ticks: IntArray | None = None
     _ong_absent_ticks: IntArray | None = None
+    _d_start: IntArray | None = None
+    _r_start: IntArray | None = None
     _ong_hours: FloatArray | None = None
 
     @property
@@ -324,6 +335,20 @@ class Tables:
         if self._ong_ticks is None:
             self._ong_ticks = self.day_sum(in_codes(self.r_reason, ONG_CODES), self.r_ticks)
         return self._ong_ticks
+
+    @property
+    def d_start(self) -> IntArray:
+        """Per pupil (and one more): the first pupil-day row of the pupil."""
+        if self._d_start is None:
+            self._d_start = np.searchsorted(self.d_pix, np.arange(self.n_pupils + 1))
+        return self._d_start
+
+    @property
+    def r_start(self) -> IntArray:
+        """Per pupil (and one more): the first registration of the pupil."""
+        if self._r_start is None:
+            self._r_start = np.searchsorted(self.r_pix, np.arange(self.n_pupils + 1))
+        return self._r_start
 
     @property
     def ong_absent_ticks(self) -> IntArray:
@@ -882,20 +907,27 @@ def _lopende_uren(
     luxe melding counts as reported too)."""
     cals = t.cals
     result = np.zeros(t.n_pupils, dtype=np.float64)
-    last = cals.last_gsd[t.p_cal[t.d_pix]]
-    gsd = np.maximum(t.d_gsd, 0)
+    # only the last 4 lesweken of a calendar matter: first the days from the earliest start
+    with_days = np.flatnonzero(cals.last_gsd >= 0)
+    if len(with_days) == 0:
+        return result
+    last_slot = cals.sd_slot[cals.last_gsd[with_days]]
+    first = cals.first_slot_at_least(with_days, last_slot - WINDOW_SLOTS + 1)
+    rows = np.flatnonzero((t.d_day >= cals.sd_day[first].min()) & (t.ong_ticks > 0))
+    pix, d_gsd = t.d_pix[rows], t.d_gsd[rows]
+    last = cals.last_gsd[t.p_cal[pix]]
+    gsd = np.maximum(d_gsd, 0)
     in_window = (
-        members[t.d_pix]
-        & (t.ong_ticks > 0)
-        & (t.d_gsd >= 0)
+        members[pix]
+        & (d_gsd >= 0)
         & (last >= 0)
-        & (t.d_gsd <= last)
+        & (d_gsd <= last)
         & (cals.sd_slot[gsd] > cals.sd_slot[np.maximum(last, 0)] - WINDOW_SLOTS)
-        & ~luxe.day
-        & (t.d_day > covered_until[t.d_pix])
-        & (t.d_day > luxe.last_day[t.d_pix])
+        & ~luxe.day[rows]
+        & (t.d_day[rows] > covered_until[pix])
+        & (t.d_day[rows] > luxe.last_day[pix])
     )
-    rows = np.flatnonzero(in_window)
+    rows = rows[in_window]
     rows = rows[t.category(t.d_pix[rows], t.d_day[rows])]
     hours = t.ong_hours[rows]
     starts = segment_starts(t.d_pix[rows])

@@ -42,6 +42,7 @@ from leerrecht.batch.vectorised import (
     from_day_number,
     group_max,
     in_codes,
+    ranges,
     running_float_sum,
     segment_last,
     segment_starts,
@@ -276,18 +277,16 @@ class _Group:
         self.cals = t.cals
         self.members = members
         self.member_pix = np.flatnonzero(members)
-        self.rows = np.flatnonzero(members[t.d_pix])  # global pupil-day rows
+        self.rows = ranges(t.d_start, self.member_pix)  # global pupil-day rows
         self.pix = t.d_pix[self.rows]
         self.gsd = t.d_gsd[self.rows]
         self.day = t.d_day[self.rows]
         self.slot = self.cals.sd_slot[self.gsd]
-        local = np.full(len(t.d_pix), -1, dtype=np.int64)
-        local[self.rows] = np.arange(len(self.rows))
-        self.reg_mask = members[t.r_pix]
-        self.reg_local = local[t.r_row[self.reg_mask]]
-        self.reg_kind = t.r_kind[self.reg_mask]
-        self.reg_reason = t.r_reason[self.reg_mask]
-        self.reg_ticks = t.r_ticks[self.reg_mask]
+        regs = ranges(t.r_start, self.member_pix)
+        self.reg_local = np.searchsorted(self.rows, t.r_row[regs])
+        self.reg_kind = t.r_kind[regs]
+        self.reg_reason = t.r_reason[regs]
+        self.reg_ticks = t.r_ticks[regs]
         self.checks = checks.filter(
             pl.Series(members, dtype=pl.Boolean).gather(checks.get_column("pix"))
         )
