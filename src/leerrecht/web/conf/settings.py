@@ -123,6 +123,7 @@ TEMPLATES = [
                 "leerrecht.web.leerplicht.context.rollen",
                 "leerrecht.web.thuiszitters.context.rollen",
                 "leerrecht.web.jgz.context.rollen",
+                "leerrecht.web.tweestaps.context.tweestaps",
             ],
         },
     },
@@ -153,12 +154,6 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "werklijst"
 LOGOUT_REDIRECT_URL = "login"
-SESSION_COOKIE_AGE = int(os.environ.get("LEERRECHT_SESSION_SECONDS", str(8 * 3600)))
-SESSION_EXPIRE_AT_BROWSER_CLOSE = True
-SESSION_COOKIE_HTTPONLY = True
-CSRF_COOKIE_HTTPONLY = True
-SECURE_CONTENT_TYPE_NOSNIFF = True
-SECURE_REFERRER_POLICY = "same-origin"
 
 # -- authentication, sessions and HTTP headers (leerrecht.web.tweestaps, docs/configuratie.md) --
 AUTHENTICATION_BACKENDS = [
@@ -171,13 +166,13 @@ AUTHENTICATION_BACKENDS = [
 LEERRECHT_TWEESTAPS = env_bool("LEERRECHT_TWEESTAPS", not DEMO)
 OTP_TOTP_ISSUER = "leerrecht"
 #: Absolute session lifetime since login, and the idle time after which a session ends.
-X_FRAME_OPTIONS = "DENY"
+SESSION_COOKIE_AGE = int(os.environ.get("LEERRECHT_SESSION_SECONDS", str(8 * 3600)))
 LEERRECHT_SESSIE_INACTIEF_SECONDEN = 60 * int(
     os.environ.get("LEERRECHT_SESSIE_INACTIEF_MINUTEN", "30")
 )
-if not DEBUG and env_bool("LEERRECHT_HTTPS", False):
-    SESSION_COOKIE_SECURE = True
-    CSRF_COOKIE_SECURE = True
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_COOKIE_HTTPONLY = True
+CSRF_COOKIE_HTTPONLY = True
 # Login rate limiting (django-axes, attempts in the database so every gunicorn worker sees them):
 # after N failed passwords or 2FA codes for one username from one IP address, that pair is
 # locked for M minutes; the parents' code page counts per IP address. Unlock: /beheer/axes/.
@@ -196,16 +191,16 @@ AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "password", "code"]
 LEERRECHT_ACHTER_PROXY = env_bool("LEERRECHT_ACHTER_PROXY", False)
 if LEERRECHT_ACHTER_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+if not DEBUG and env_bool("LEERRECHT_HTTPS", False):
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
     SECURE_SSL_REDIRECT = True
     SECURE_HSTS_SECONDS = 31536000
-SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
-
-LANGUAGE_CODE = "nl"
-# Dutch is the source language; English comes from locale/en (docs/webapplicatie.md, "Talen").
-# tests/web/test_taal_engels.py fails when a string in the code has no English translation.
-LANGUAGES = [("nl", _("Nederlands")), ("en", _("English"))]
-LOCALE_PATHS = [BASE_DIR / "locale"]
     # The preload token only takes effect when someone submits the registered domain to
     # hstspreload.org; an installation on a subdomain (leerrecht.gemeente.nl) cannot be.
     SECURE_HSTS_PRELOAD = env_bool("LEERRECHT_HSTS_PRELOAD", True)
@@ -230,6 +225,12 @@ LEERRECHT_PERMISSIONS_POLICY = (
     "accelerometer=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), "
     "magnetometer=(), microphone=(), payment=(), usb=()"
 )
+
+LANGUAGE_CODE = "nl"
+# Dutch is the source language; English comes from locale/en (docs/webapplicatie.md, "Talen").
+# tests/web/test_taal_engels.py fails when a string in the code has no English translation.
+LANGUAGES = [("nl", _("Nederlands")), ("en", _("English"))]
+LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = os.environ.get("LEERRECHT_TIME_ZONE", "Europe/Amsterdam")
 USE_I18N = True
 USE_TZ = True
