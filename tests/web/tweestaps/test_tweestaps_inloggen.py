@@ -40,6 +40,7 @@ def test_na_het_wachtwoord_volgt_de_tweede_stap_met_de_gevraagde_pagina(
     page = client.get(location)
     assert page.status_code == 200
     assert "code van 6 cijfers" in page.content.decode()
+    assert 'aria-label="Hoofdmenu"' not in page.content.decode()  # every link would bounce
 
 
 def test_inloggen_met_een_geldige_code_opent_de_gevraagde_pagina(
@@ -50,7 +51,9 @@ def test_inloggen_met_een_geldige_code_opent_de_gevraagde_pagina(
     wachtwoord_stap(client, world.coordinator, doel)
     response = client.post("/tweestaps/", {"code": app_code(device), "next": doel})
     assert response.status_code == 302 and response["Location"] == doel
-    assert client.get(doel).status_code == 200
+    pagina = client.get(doel)
+    assert pagina.status_code == 200
+    assert 'aria-label="Hoofdmenu"' in pagina.content.decode()
 
 
 def test_een_foute_code_wordt_geweigerd_en_de_sessie_blijft_onbevestigd(
