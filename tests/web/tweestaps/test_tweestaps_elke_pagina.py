@@ -118,3 +118,29 @@ def test_een_medewerker_met_tweede_stap_kan_gewoon_werken(world: World, settings
     client = Client()
     volledig_inloggen(client, world.docent_a, device)
     assert client.get(f"/registreren/{world.groep_a.pk}/").status_code == 200
+
+
+def test_de_tweede_stap_kost_per_verzoek_een_query(world: World, settings: Any) -> None:
+    """A verified session costs one SELECT of its device per request (django-otp's
+    OTPMiddleware); the session clocks add no write within the minute."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    device = met_app(world.docent_a)
+    client = Client()
+    volledig_inloggen(client, world.docent_a, device)
+    pad = f"/registreren/{world.groep_a.pk}/"
+    client.get(pad)
+    with CaptureQueriesContext(connection) as vastgelegd:
+        assert client.get(pad).status_code == 200
+    met = [q["sql"] for q in vastgelegd.captured_queries]  # read now: a request resets the log
+    settings.LEERRECHT_TWEESTAPS = False
+    zonder_client = Client()
+    zonder_client.force_login(world.docent_a)
+    zonder_client.get(pad)
+    with CaptureQueriesContext(connection) as vastgelegd:
+        assert zonder_client.get(pad).status_code == 200
+    zonder = [q["sql"] for q in vastgelegd.captured_queries]
+    assert len([sql for sql in met if "otp_totp_totpdevice" in sql]) == 1
+    assert len(met) == len(zonder) + 1
+    assert not any("UPDATE" in sql and "django_session" in sql for sql in met)
