@@ -5,6 +5,7 @@ migrations are refused with a Dutch message, and nothing is restored."""
 from __future__ import annotations
 
 import json
+from io import StringIO
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ from django.db import connection
 from leerrecht.cli import main
 from leerrecht.web.audit.models import Actie, AuditRegel
 from leerrecht.web.backup import MAGIC, BackupFout, herstel, maak_backup, nieuwe_sleutel
+from leerrecht.web.leerplicht.models import Gemeente
 from leerrecht.web.scholen.models import Leerling
 
 pytestmark = pytest.mark.django_db
@@ -50,6 +52,9 @@ def test_heen_en_terug_geeft_alle_rijen_en_bestanden_gelijk_terug(
 
     leeg_maken(data_map)
     assert not Leerling.objects.exists() and bestanden(data_map) == {}
+    # as after 'migrate' on a new database: the municipalities are there already
+    call_command("laad_gemeenten", stdout=StringIO())
+    assert Gemeente.objects.exists()
     hersteld = herstel(archief)
     assert hersteld.bestanden == 2
     na = alle_rijen()
