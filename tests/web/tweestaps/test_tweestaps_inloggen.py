@@ -254,3 +254,16 @@ def test_de_beheerder_kan_apparaten_verwijderen_in_beheer(client: Client, world:
     response = client.post(f"/beheer/otp_totp/totpdevice/{doel.pk}/delete/", {"post": "yes"})
     assert response.status_code == 302
     assert not TOTPDevice.objects.filter(pk=doel.pk).exists()
+
+
+def test_de_tweede_stap_stuurt_nooit_door_naar_een_andere_site(
+    client: Client, world: World
+) -> None:
+    device = met_app(world.coordinator)
+    wachtwoord_stap(client, world.coordinator)
+    response = client.post(
+        "/tweestaps/", {"code": app_code(device), "next": "https://aanvaller.example/"}
+    )
+    assert response.status_code == 302 and response["Location"] == "/"
+    page = client.get("/tweestaps/?next=//aanvaller.example/")
+    assert page.status_code == 302 and page["Location"] == "/"
