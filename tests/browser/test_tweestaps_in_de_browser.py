@@ -128,3 +128,35 @@ def test_instellen_en_inloggen_met_een_code_zonder_csp_meldingen(
 
     csp = [regel for regel in console if "Content Security Policy" in regel or "pageerror" in regel]
     assert csp == [], "\n".join(csp)
+
+
+def test_de_admin_werkt_onder_de_csp_na_de_tweede_stap(page: Any, live_server: Any) -> None:
+    from django.contrib.auth.models import User
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    beheerder = User.objects.create_superuser("beheer", password=PASSWORD)
+    device = TOTPDevice.objects.create(user=beheerder, name="app", confirmed=True)
+    geheim = base64.b32encode(device.bin_key).decode("ascii").rstrip("=")
+    base = live_server.url
+    console: list[str] = []
+    page.on("console", lambda bericht: console.append(f"{bericht.type}: {bericht.text}"))
+
+    page.goto(f"{base}/beheer/")
+    page.wait_for_url(f"{base}/beheer/login/**")
+    page.get_by_label("Gebruikersnaam").fill("beheer")
+    page.get_by_label("Wachtwoord").fill(PASSWORD)
+    page.get_by_role("button", name="Aanmelden").click()
+    page.wait_for_url(f"{base}/tweestaps/?**")  # the admin's own login is not enough
+    page.get_by_role("textbox", name="Code").fill(_code(geheim))
+    page.get_by_role("button", name="Inloggen").click()
+    page.wait_for_url(f"{base}/beheer/")
+    for pad in (
+        "/beheer/otp_totp/totpdevice/",
+        f"/beheer/otp_totp/totpdevice/{device.pk}/change/",
+        "/beheer/axes/accessattempt/",
+        "/beheer/auth/user/add/",
+    ):
+        page.goto(f"{base}{pad}")
+        page.wait_for_load_state("networkidle")
+    csp = [regel for regel in console if "Content Security Policy" in regel]
+    assert csp == [], "\n".join(csp)
