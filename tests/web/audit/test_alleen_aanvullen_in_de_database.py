@@ -14,6 +14,7 @@ from web_hulp import World
 
 from leerrecht.web.audit.log import vastleggen
 from leerrecht.web.audit.models import AUDIT_BEWAARTERMIJN_JAREN, Actie, AuditRegel
+from leerrecht.web.audit.triggers import audit_legen_toegestaan
 
 pytestmark = pytest.mark.django_db
 
@@ -111,3 +112,15 @@ def test_flush_leegt_ook_het_auditlog(world: World) -> None:
     vastleggen(None, Actie.LEZEN, "na flush", doel="inzage")
     with pytest.raises(DatabaseError, match="bewaartermijn"), transaction.atomic():
         AuditRegel.objects.all()._raw_delete(AuditRegel.objects.db)
+
+
+def test_legen_alleen_binnen_het_blok(world: World) -> None:
+    """The demo removes its accounts with their audit rows; around it the table is protected."""
+    eerste = vastleggen(world.coordinator, Actie.LEZEN, world.a1, doel="inzage")
+    tweede = vastleggen(world.coordinator, Actie.LEZEN, world.a2, doel="inzage")
+    with transaction.atomic(), audit_legen_toegestaan(connection):
+        AuditRegel.objects.filter(pk=eerste.pk)._raw_delete(AuditRegel.objects.db)
+    assert list(AuditRegel.objects.values_list("pk", flat=True)) == [tweede.pk]
+    with pytest.raises(DatabaseError, match="bewaartermijn"), transaction.atomic():
+        AuditRegel.objects.filter(pk=tweede.pk)._raw_delete(AuditRegel.objects.db)
+    assert AuditRegel.objects.filter(pk=tweede.pk).exists()

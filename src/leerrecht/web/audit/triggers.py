@@ -94,16 +94,25 @@ def sqlite_functie_registreren(connection: BaseDatabaseWrapper, **kwargs: Any) -
 
 @contextmanager
 def audit_legen_toegestaan(connection: BaseDatabaseWrapper) -> Iterator[None]:
-    """Allow emptying the audit table while the block runs (``flush`` only; never in views)."""
+    """Allow deleting audit rows while the block runs (``flush`` and the demo only; never in
+    views). On PostgreSQL inside a transaction the permission is local to that transaction: when
+    the block fails, the rollback takes it back."""
     token = _legen_toegestaan.set(True)
     postgres = connection.vendor == "postgresql"
+    lokaal = connection.in_atomic_block
+    if postgres:
+        _zet(connection, "aan", lokaal)
+    gelukt = False
     try:
-        if postgres:
-            with connection.cursor() as cursor:
-                cursor.execute("SELECT set_config('leerrecht.audit_legen', 'aan', false)")
         yield
+        gelukt = True
     finally:
         _legen_toegestaan.reset(token)
-        if postgres:
-            with connection.cursor() as cursor:
-                cursor.execute("SELECT set_config('leerrecht.audit_legen', '', false)")
+        # a failed transaction accepts no statement until its rollback, which resets it anyway
+        if postgres and (gelukt or not lokaal):
+            _zet(connection, "", lokaal)
+
+
+def _zet(connection: BaseDatabaseWrapper, waarde: str, lokaal: bool) -> None:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT set_config('leerrecht.audit_legen', %s, %s)", [waarde, lokaal])
