@@ -407,3 +407,18 @@ def test_de_meldtermijn_telt_5_werkdagen_zoals_de_kern() -> None:
     assert [due_date(day_number(day)) for day in days] == expected
     numbers = [day_number(day) for day in reversed(days)]
     assert due_dates(np.asarray(numbers, dtype=np.int64)).to_list() == expected[::-1]
+
+
+def test_in_delen_per_school_over_threads_is_de_uitkomst_dezelfde(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from leerrecht.batch.generate import generate
+
+    g = generate(1000, 4)
+    monkeypatch.setattr(vectorised, "SPLIT_FROM", 1)
+    parts = vectorised.split_schools(g, 2)
+    assert [p.pupils.height for p in parts] == [500, 500]
+    assert sum(p.absences.height for p in parts) == g.absences.height
+    reference = evaluate_reference(g, g.as_of)
+    outcome = evaluate_frames(g, g.as_of, workers=2)
+    assert outcome.equals(reference), outcome.diff(reference)

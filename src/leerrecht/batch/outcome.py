@@ -20,6 +20,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
+import numpy.typing as npt
 import polars as pl
 
 from leerrecht.core.evaluate import Evaluation, PupilResult
@@ -74,6 +76,22 @@ def round2(values: Iterable[float | None]) -> list[float | None]:
     return [None if v is None else round(v, 2) for v in values]
 
 
+def round2_array(values: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
+    """:func:`round2` of finite floats, vectorised: ``rint(100 x) / 100`` is the double
+    nearest to the rounded decimal (a correctly rounded division of a whole number), and it
+    is Python's result unless ``100 x`` lies so close to a half that the multiplication may
+    have crossed it; those few are rounded by Python itself."""
+    with np.errstate(over="ignore", invalid="ignore"):
+        scaled = values * 100.0
+        result: npt.NDArray[np.float64] = np.rint(scaled) / 100.0
+        fraction = scaled - np.floor(scaled)
+        close = ~(np.abs(fraction - 0.5) > 1e-6 * np.maximum(1.0, np.abs(scaled)))
+    close |= ~np.isfinite(scaled) | (np.abs(scaled) >= 2.0**52)
+    for i in np.flatnonzero(close).tolist():
+        result[i] = round(float(values[i]), 2)
+    return result
+
+
 def _canonical(name: str, frame: pl.DataFrame, sort: bool = True) -> pl.DataFrame:
     schema = SCHEMAS[name]
     frame = frame.select([pl.col(c).cast(t) for c, t in schema.items()])
@@ -82,7 +100,8 @@ def _canonical(name: str, frame: pl.DataFrame, sort: bool = True) -> pl.DataFram
         values = frame.get_column(column)
         needs = (values.is_not_null() & (values != 0.0)).arg_true()
         if len(needs):
-            rounded = pl.Series(round2(values.gather(needs).to_list()), dtype=pl.Float64)
+            chosen = np.asarray(values.gather(needs).to_numpy(), dtype=np.float64)
+            rounded = pl.Series(round2_array(chosen), dtype=pl.Float64)
             frame = frame.with_columns(values.scatter(needs, rounded).alias(column))
     return frame.sort(SORT_KEYS[name], nulls_last=True) if sort else frame
 

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import datetime as dt
 import multiprocessing
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -67,6 +67,8 @@ SLOT_BITS = 20
 DAY_BITS = 17
 #: Below this many candidate pupils the reference runs in this process.
 PARALLEL_FROM = 300
+#: From this many pupils the schools are split over ``workers`` threads.
+SPLIT_FROM = 100_000
 
 KIND_CODES = {k.value: i for i, k in enumerate(Kind)}
 REASON_CODES = {r.value: i for i, r in enumerate(Reason)}
@@ -576,24 +578,23 @@ def build_tables(g: Frames, as_of: dt.date) -> Tables:
     r_pix = np.asarray(absences.get_column("pix").to_numpy(), dtype=np.int64)
     r_day = np.asarray(absences.get_column("date").cast(pl.Int64).to_numpy(), dtype=np.int64)
     line = np.asarray(absences.get_column("line").to_numpy(), dtype=np.int64)
-    if len(r_pix) > 1 and bool(
-        np.all(
-            (r_pix[1:] > r_pix[:-1])
-            | (
-                (r_pix[1:] == r_pix[:-1])
-                & ((r_day[1:] > r_day[:-1]) | ((r_day[1:] == r_day[:-1]) & (line[1:] > line[:-1])))
-            )
-        )
-    ):
-        order = np.arange(len(r_pix))  # already by pupil, day and line (as generated)
-    else:
-        order = np.lexsort((line, r_day, r_pix))
-    r_pix, r_day = r_pix[order], r_day[order]
-    r_kind = _codes(absences.get_column("kind"), KIND_CODES)[order]
-    r_reason = _codes(absences.get_column("reason"), REASON_CODES)[order]
+    # usually already by pupil, day and line (as generated): then nothing is reordered
+    key_ok = len(r_pix) < 2 or bool(np.all(r_pix[1:] >= r_pix[:-1]))
+    if key_ok and len(r_pix) > 1:
+        same = np.flatnonzero(r_pix[1:] == r_pix[:-1])
+        a, b = r_day[same], r_day[same + 1]
+        key_ok = bool(np.all((b > a) | ((b == a) & (line[same + 1] > line[same]))))
+    order = None if key_ok else np.lexsort((line, r_day, r_pix))
+
+    def ordered(values: npt.NDArray[Any]) -> npt.NDArray[Any]:
+        return values if order is None else values[order]
+
+    r_pix, r_day = ordered(r_pix), ordered(r_day)
+    r_kind = ordered(_codes(absences.get_column("kind"), KIND_CODES))
+    r_reason = ordered(_codes(absences.get_column("reason"), REASON_CODES))
     hours_col = absences.get_column("hours").cast(pl.Float64)
-    hours = np.asarray(hours_col.fill_null(np.nan).to_numpy(), dtype=np.float64)[order]
-    missing = np.asarray(hours_col.is_null().to_numpy(), dtype=np.bool_)[order]
+    hours = ordered(np.asarray(hours_col.fill_null(np.nan).to_numpy(), dtype=np.float64))
+    missing = ordered(np.asarray(hours_col.is_null().to_numpy(), dtype=np.bool_))
 
     p_cal = np.asarray(pupils.get_column("cal").to_numpy(), dtype=np.int64)
     gsd, covered = cals.lookup(p_cal[r_pix], r_day)
@@ -1296,6 +1297,10 @@ def _ids(decided: Plan, mask: BoolArray) -> pl.DataFrame:
 def finish(decided: Plan, g: Frames, *, workers: int = 2) -> Outcome:
     """Run the reference where the plan needs it and add everything computed here. The
     reference runs in ``workers`` processes while this process computes the quiet pupils."""
+    return Outcome.concat(_finish_parts(decided, g, workers=workers))
+
+
+def _finish_parts(decided: Plan, g: Frames, *, workers: int) -> list[Outcome]:
     full_ids = _ids(decided, decided.full)
     statutory_ids = _ids(decided, decided.statutory)
     n = full_ids.height + statutory_ids.height
@@ -1330,7 +1335,7 @@ def finish(decided: Plan, g: Frames, *, workers: int = 2) -> Outcome:
     parts.extend(outcome for outcome, _ in statutory_results)
     if statutory_results and decided.with_protocol:
         parts.append(_statutory_protocol(decided, [d for _, d in statutory_results]))
-    return Outcome.concat(parts)
+    return parts
 
 
 def _statutory_protocol(decided: Plan, details: list[pl.DataFrame]) -> Outcome:
@@ -1351,6 +1356,55 @@ def evaluate_frames(
 ) -> Outcome:
     """The vectorised evaluation; equal to :func:`leerrecht.batch.reference.evaluate_reference`.
 
-    ``workers`` processes run the reference for the candidates (started with 'spawn': a script
-    that calls this needs the usual ``if __name__ == "__main__":`` guard)."""
+    From ``SPLIT_FROM`` pupils the schools are split into ``workers`` parts of about equal
+    size, evaluated in as many threads (every result depends on one pupil and its school, and
+    the heavy array work releases the GIL). Else ``workers`` processes run the reference for
+    the candidates (started with 'spawn': a script that calls this needs the usual ``if
+    __name__ == "__main__":`` guard)."""
+    if workers > 1 and g.pupils.height >= SPLIT_FROM:
+        parts = split_schools(g, workers)
+        with ThreadPoolExecutor(max_workers=len(parts)) as pool:
+            done = pool.map(
+                lambda part: _finish_parts(plan(part, as_of, with_protocol), part, workers=1),
+                parts,
+            )
+            return Outcome.concat([outcome for outcomes in done for outcome in outcomes])
     return finish(plan(g, as_of, with_protocol), g, workers=workers)
+
+
+@dataclass(frozen=True)
+class SchoolPart:
+    """Some schools with their pupils and absences (the absences numbered as in the whole
+    table, so registrations keep their order)."""
+
+    schools: pl.DataFrame
+    pupils: pl.DataFrame
+    absences: pl.DataFrame
+
+
+def split_schools(g: Frames, parts: int) -> list[SchoolPart]:
+    """The schools dealt into ``parts`` parts of about equal numbers of pupils (largest school
+    first, into the smallest part)."""
+    sizes = g.pupils.group_by("school_id").len().sort("len", "school_id", descending=[True, False])
+    load = [0] * parts
+    members: list[list[Any]] = [[] for _ in range(parts)]
+    for school_id, size in sizes.iter_rows():
+        i = load.index(min(load))
+        members[i].append(school_id)
+        load[i] += int(size)
+    absences = with_lines(g.absences)
+    dtype = g.pupils.schema["school_id"]
+    result: list[SchoolPart] = []
+    for ids in members:
+        if not ids:
+            continue
+        wanted = pl.col("school_id").is_in(pl.Series(ids, dtype=dtype).implode())
+        pupils = g.pupils.filter(wanted)
+        result.append(
+            SchoolPart(
+                schools=g.schools.filter(wanted),
+                pupils=pupils,
+                absences=absences.join(pupils.select("pupil_id"), on="pupil_id", how="semi"),
+            )
+        )
+    return result
