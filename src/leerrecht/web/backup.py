@@ -6,9 +6,10 @@ The archive is a tar.gz with
 - ``manifest.json``: format version, leerrecht version, when it was made, the database vendor,
   the applied migrations per app, the number of rows per model, the sha256 of every other
   member, and the stored files that were missing;
-- ``data.json``: every row of every model (Django's serializer, as ``dumpdata --all`` with
-  natural keys for content types and permissions, which the target's migrations create
-  themselves), so a backup of SQLite restores into PostgreSQL and back;
+- ``data.json``: every row of every model but the sessions, with its own primary key
+  (Django's JSON serializer, as ``dumpdata --all``, datetimes to the microsecond), so a backup
+  of SQLite restores into PostgreSQL and back; the content types and permissions too, which
+  replace those the target's migrations made, so every reference keeps its key;
 - ``bestanden/<app.Model.veld>/<naam>``: the stored files of every ``FileField`` (dossier
   documents, werkgeversverklaringen), under the name the database refers to.
 
@@ -19,7 +20,8 @@ cut off unnoticed. ``--onversleuteld`` writes the plain tar.gz, only when asked 
 
 A restore reads and checks everything before it touches the database (the key, every member's
 sha256, the migration state), refuses a database that holds data unless ``--overschrijven``
-(which empties it first, in the same transaction), loads all rows, checks the row counts, resets
+(which empties it first, in the same transaction), loads all rows (in batches, without
+``save()`` or signals, as ``loaddata``), checks the foreign keys and the row counts, resets
 the PostgreSQL sequences and writes the files, in one transaction: all or nothing.
 """
 
@@ -37,10 +39,11 @@ import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any, BinaryIO
+from typing import IO, Any, BinaryIO, cast
 
 from cryptography.fernet import Fernet, InvalidToken
 from django.core.serializers.json import DjangoJSONEncoder
+from django.db.models import ManyToManyField
 
 FORMAAT = 1
 MAGIC = b"LEERRECHT-BACKUP-FERNET-1\n"
@@ -145,14 +148,13 @@ def _ontsleutel(bron: BinaryIO, doel: BinaryIO, fernet: Fernet) -> None:
 
 
 def _modellen() -> list[Any]:
+    """Every model whose rows are in a backup (all but the sessions)."""
     from django.apps import apps
 
     return [
         m
         for m in apps.get_models(include_auto_created=True)
-        if m._meta.managed
-        and not m._meta.proxy
-        and m._meta.label not in MIGRATIEDATA - {"leerplicht.Gemeente"}
+        if m._meta.managed and not m._meta.proxy and m._meta.app_label != "sessions"
     ]
 
 
@@ -304,30 +306,60 @@ class _ExacteJSON(DjangoJSONEncoder):
 
 
 def _schrijf_data(pad: Path) -> None:
-    """Every row of every model, as ``dumpdata --all --natural-foreign`` without the tables the
-    migrations fill, in the order natural keys need (users before what refers to them)."""
-    from django.apps import apps
+    """Every row of every model but the sessions, with its own primary key and plain keys in
+    its references (content types and permissions included: the restore puts them back with
+    the same keys), as ``dumpdata --all`` writes them, datetimes to the microsecond."""
     from django.core import serializers
 
-    app_list = {
-        app: None
-        for app in apps.get_app_configs()
-        if app.label not in {"contenttypes", "sessions"} and app.models_module is not None
-    }
-    modellen = [
-        m
-        for m in serializers.sort_dependencies(app_list.items(), allow_cycles=True)
-        if not m._meta.proxy and m._meta.label != "auth.Permission"
-    ]
+    modellen = [m for m in _modellen() if not m._meta.auto_created]
 
     def rijen() -> Iterator[Any]:
         for m in modellen:
             yield from m._base_manager.order_by(m._meta.pk.name).iterator(chunk_size=2000)
 
     with pad.open("w", encoding="utf-8") as uit:
-        serializers.serialize(
-            "json", rijen(), stream=uit, use_natural_foreign_keys=True, cls=_ExacteJSON
-        )
+        serializers.serialize("json", rijen(), stream=uit, cls=_ExacteJSON)
+
+
+def _laad_data(pad: Path) -> None:
+    """Insert the rows of ``data.json`` as they are (like ``loaddata``: no ``save()``, no
+    signals, no ``auto_now``), in batches per model; the foreign keys are checked at the end."""
+    from django.core import serializers
+    from django.db import IntegrityError, connection
+
+    per_model: dict[Any, list[Any]] = {}
+    koppelingen: dict[Any, list[Any]] = {}
+    with pad.open(encoding="utf-8") as f:
+        for obj in serializers.deserialize("json", f):
+            model = type(obj.object)
+            per_model.setdefault(model, []).append(obj.object)
+            for naam, waarden in (obj.m2m_data or {}).items():
+                veld = cast(ManyToManyField[Any, Any], model._meta.get_field(naam))
+                through: Any = veld.remote_field.through
+                van, naar = veld.m2m_field_name(), veld.m2m_reverse_field_name()
+                koppelingen.setdefault(through, []).extend(
+                    through(**{f"{van}_id": obj.object.pk, f"{naar}_id": w}) for w in waarden
+                )
+    for model, objecten in [*per_model.items(), *koppelingen.items()]:
+        if model._meta.parents:  # multi-table inheritance: row by row, as loaddata
+            for o in objecten:
+                o.save_base(raw=True)
+            continue
+        velden = [
+            f
+            for f in model._meta.local_concrete_fields
+            if not (model._meta.auto_created and f.primary_key)
+        ]
+        blok = connection.ops.bulk_batch_size(velden, objecten) or len(objecten) or 1
+        for i in range(0, len(objecten), blok):
+            model._base_manager._insert(objecten[i : i + blok], fields=velden, raw=True)
+    try:
+        connection.check_constraints()
+    except IntegrityError as exc:
+        raise BackupFout(
+            f"De gegevens in de back-up verwijzen naar rijen die er niet zijn ({exc}); er is "
+            "niets hersteld."
+        ) from exc
 
 
 def _voeg_toe(tar: tarfile.TarFile, naam: str, inhoud: bytes) -> None:
@@ -452,13 +484,17 @@ def herstel(bron: Path, *, sleutel: str | None = None, overschrijven: bool = Fal
                 if postgres:  # loaddata relies on deferred foreign key checks
                     with connection.cursor() as cursor:
                         cursor.execute("SET CONSTRAINTS ALL DEFERRED")
-            # made by the migrations, and in the backup with its own keys
+            # made by the migrations; the backup has them with its own keys (the deletes
+            # cascade to permissions and the groups' and users' permission links, still empty)
             from django.apps import apps
 
-            for label in MIGRATIEDATA - {"contenttypes.ContentType", "auth.Permission"}:
+            for label in ("leerplicht.Gemeente", "auth.Permission", "contenttypes.ContentType"):
                 if manifest["aantallen"].get(label):
                     apps.get_model(label)._base_manager.all().delete()
-            call_command("loaddata", str(leden / "data.json"), verbosity=0)
+            _laad_data(leden / "data.json")
+            from django.contrib.contenttypes.models import ContentType
+
+            ContentType.objects.clear_cache()
             na = _aantallen()
             verschil = {
                 label: (n, na.get(label, 0))
