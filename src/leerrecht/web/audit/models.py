@@ -49,6 +49,10 @@ class AuditRegel(models.Model):
         verbose_name = _("auditregel")
         verbose_name_plural = _("auditregels")
         ordering = ["-wanneer", "-pk"]
+        indexes = [
+            # the privacy officer's page: one school's rows, newest first, optionally a period
+            models.Index(fields=["school_id", "-wanneer"], name="audit_school_wanneer"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.wanneer:%Y-%m-%d %H:%M} {self.wie} {self.actie} {self.wat} ({self.doel})"
