@@ -124,7 +124,12 @@ def _toml_date(path: Path, text: str, value: Any, key: str, table: str, index: i
 def load_school(path: Path) -> tuple[School, CodeMapping | None]:
     if not path.exists():
         raise InputError(path, "bestand ontbreekt; elke DATA_DIR heeft een school.toml")
-    text = path.read_text(encoding="utf-8-sig")
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            path, f"geen UTF-8 (byte {exc.start}); sla het bestand op als UTF-8"
+        ) from None
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
