@@ -101,6 +101,21 @@ def parse_protocol(text: str, path: str = "<protocol>") -> Protocol:
         raise ProtocolError(
             path, [ProtocolIssue(line, "(yaml)", f"ongeldige YAML: {exc.problem}")]
         ) from None
+    except yaml.YAMLError as exc:  # e.g. a control character: ReaderError has no mark
+        line = text.count("\n", 0, getattr(exc, "position", 0)) + 1
+        raise ProtocolError(
+            path,
+            [ProtocolIssue(line, "(yaml)", f"ongeldige YAML: {exc}".splitlines()[0])],
+        ) from None
+    except RecursionError:
+        raise ProtocolError(
+            path,
+            [ProtocolIssue(None, "(yaml)", "ongeldige YAML: lijsten of mappings te diep genest")],
+        ) from None
+    except ValueError as exc:  # a number of thousands of digits (int max str digits)
+        raise ProtocolError(
+            path, [ProtocolIssue(None, "(yaml)", f"ongeldige waarde in de YAML: {exc}")]
+        ) from None
     if not isinstance(data, dict) or node is None:
         raise ProtocolError(
             path,
@@ -190,6 +205,17 @@ def load_protocol_file(path: Path) -> Protocol:
     except FileNotFoundError:
         raise ProtocolError(
             str(path), [ProtocolIssue(None, "(bestand)", "bestand bestaat niet")]
+        ) from None
+    except UnicodeDecodeError as exc:
+        raise ProtocolError(
+            path.name,
+            [
+                ProtocolIssue(
+                    None,
+                    "(bestand)",
+                    f"geen UTF-8 (byte {exc.start}); sla het bestand op als UTF-8",
+                )
+            ],
         ) from None
     protocol = parse_protocol(text, path.name)
     if path.stem != protocol.id:
