@@ -16,7 +16,7 @@ from web_hulp import D, World, absent_days, make_user
 from leerrecht.web.audit.doelen import DOELEN
 from leerrecht.web.audit.models import Actie, AuditRegel
 from leerrecht.web.meldingen.models import DuoMelding
-from leerrecht.web.scholen.models import RolSoort
+from leerrecht.web.scholen.models import Rol, RolSoort
 from leerrecht.web.verlof.models import OuderToegang, Soort, VerlofAanvraag
 
 pytestmark = pytest.mark.django_db
@@ -188,3 +188,20 @@ def test_regel_kent_het_tijdstip_van_het_verzoek(client: Client, world: World) -
     regel = _een_regel(voor)
     assert abs((regel.wanneer - begin).total_seconds()) < 60
     assert isinstance(regel.wie, User)
+
+
+def test_school_van_het_verzoek_bij_twee_scholen(client: Client, world: World) -> None:
+    """Without a pupil the row gets the school the page works in: ``?school=``, a ``school``
+    in the form the view read, else the first school by name (as the pages choose)."""
+    Rol.objects.create(gebruiker=world.coordinator, school=world.other_school, soort="coordinator")
+    inloggen(client, world.coordinator)
+    voor = laatste_pk()
+    client.get("/?peildatum=2026-03-20")
+    assert _een_regel(voor).school_id == world.other_school.pk  # De Eik comes before De Linde
+    voor = laatste_pk()
+    client.get(f"/?peildatum=2026-03-20&school={world.school.pk}")
+    assert _een_regel(voor).school_id == world.school.pk
+    voor = laatste_pk()
+    assert client.post("/meldingen/versturen/", {"school": world.school.pk}).status_code == 302
+    regel = _een_regel(voor)
+    assert regel.actie == Actie.WIJZIGEN and regel.school_id == world.school.pk

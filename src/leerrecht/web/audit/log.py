@@ -21,6 +21,7 @@ from django.db import models
 from django.db.models import Subquery
 from django.db.models.expressions import Combinable
 from django.db.models.functions import Coalesce
+from django.http import HttpRequest
 
 from leerrecht.web.audit.models import Actie, AuditRegel
 from leerrecht.web.scholen.models import Leerling, School
@@ -30,9 +31,20 @@ from leerrecht.web.scholen.models import Leerling, School
 class Verzoek:
     """The request being handled: whose school context, and whether a row was written."""
 
+    request: HttpRequest | None = None
     gebruiker_id: int | None = None
-    gekozen_school: str | None = None
     vastgelegd: bool = False
+
+    @property
+    def gekozen_school(self) -> str | None:
+        """The ``school`` the page was asked for: in the query string, or in a form the view
+        has already read (never parsed here first: a view may still set upload handlers)."""
+        if self.request is None:
+            return None
+        gekozen = self.request.GET.get("school")
+        if not gekozen and self.request.method == "POST" and hasattr(self.request, "_post"):
+            gekozen = self.request.POST.get("school")
+        return gekozen
 
 
 huidig_verzoek: contextvars.ContextVar[Verzoek | None] = contextvars.ContextVar(
@@ -49,8 +61,9 @@ def school_van_verzoek(verzoek: Verzoek | None) -> Subquery | None:
     if verzoek is None or verzoek.gebruiker_id is None:
         return None
     scholen = School.objects.filter(rollen__gebruiker_id=verzoek.gebruiker_id)
-    if verzoek.gekozen_school and verzoek.gekozen_school.isdigit():
-        scholen = scholen.filter(pk=int(verzoek.gekozen_school))
+    gekozen = verzoek.gekozen_school
+    if gekozen and gekozen.isdigit():
+        scholen = scholen.filter(pk=int(gekozen))
     return Subquery(scholen.order_by("naam", "pk").values("pk")[:1])
 
 

@@ -79,7 +79,7 @@ class AuditMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponseBase:
-        verzoek = log.Verzoek(gekozen_school=request.GET.get("school"))
+        verzoek = log.Verzoek(request=request)
         token = log.huidig_verzoek.set(verzoek)
         try:
             response = self.get_response(request)
