@@ -162,6 +162,36 @@ def group_max(groups: IntArray, values: IntArray, size: int, fill: int = 0) -> I
 # -- calendars --------------------------------------------------------------------------------
 
 
+_COLUMNS: dict[int, tuple[SchoolCalendar, dict[str, npt.NDArray[Any]]]] = {}
+
+
+def _calendar_columns(calendar: SchoolCalendar) -> dict[str, npt.NDArray[Any]]:
+    """Per school day of ``calendar``, in order: day number, lesweek slot, weekday, how many
+    of the same weekday came before, scheduled hours, next to a vacation, right after one,
+    school year. Computed once per calendar (calendars are shared, see ``calendar_for``)."""
+    known = _COLUMNS.get(id(calendar))
+    if known is not None and known[0] is calendar:
+        return known[1]
+    names = ("day", "slot", "weekday", "wdo", "sched", "adjacent", "after", "year")
+    cols: dict[str, list[Any]] = {k: [] for k in names}
+    seen = [0] * 5
+    for day in calendar.school_days:
+        wd = day.weekday()
+        cols["day"].append(day_number(day))
+        cols["slot"].append(calendar.lesweek_index(day) * SLOTS + wd)
+        cols["weekday"].append(wd)
+        cols["wdo"].append(seen[wd])
+        seen[wd] += 1
+        cols["sched"].append(calendar.scheduled_hours(day))
+        cols["adjacent"].append(calendar.adjacent_vacation(day) is not None)
+        cols["after"].append(calendar.vacation_before(day) is not None)
+        cols["year"].append(school_year_start(day).year)
+    types: dict[str, Any] = {"sched": np.float64, "adjacent": np.bool_, "after": np.bool_}
+    result = {k: np.asarray(v, dtype=types.get(k, np.int64)) for k, v in cols.items()}
+    _COLUMNS[id(calendar)] = (calendar, result)
+    return result
+
+
 @dataclass
 class Calendars:
     """The school calendars as arrays: school days in order per calendar (``sd_*``, indexed by
@@ -197,30 +227,23 @@ class Calendars:
         self.d0 = day_number(min(starts))
         self.span = day_number(max(ends)) - self.d0 + 1
         offsets = [0]
-        names = ("cal", "day", "slot", "weekday", "wdo", "sched", "adjacent", "after", "year")
-        cols: dict[str, list[Any]] = {k: [] for k in names}
+        names = ("day", "slot", "weekday", "wdo", "sched", "adjacent", "after", "year")
+        cols: dict[str, list[Any]] = {k: [] for k in (*names, "cal")}
         dense_gsd = np.full(n * self.span, -1, dtype=np.int64)
         dense_covered = np.zeros(n * self.span, dtype=np.bool_)
         last_gsd = np.full(n, -1, dtype=np.int64)
         exact = np.ones(n, dtype=np.bool_)
+        as_of = day_number(self.as_of)
         for c, calendar in enumerate(self.calendars):
-            days = calendar.school_days
-            seen = [0] * 5
-            for ordinal, day in enumerate(days):
-                wd = day.weekday()
-                cols["cal"].append(c)
-                cols["day"].append(day_number(day))
-                cols["slot"].append(calendar.lesweek_index(day) * SLOTS + wd)
-                cols["weekday"].append(wd)
-                cols["wdo"].append(seen[wd])
-                seen[wd] += 1
-                cols["sched"].append(calendar.scheduled_hours(day))
-                cols["adjacent"].append(calendar.adjacent_vacation(day) is not None)
-                cols["after"].append(calendar.vacation_before(day) is not None)
-                cols["year"].append(school_year_start(day).year)
-                dense_gsd[c * self.span + day_number(day) - self.d0] = offsets[-1] + ordinal
-                if day <= self.as_of:
-                    last_gsd[c] = offsets[-1] + ordinal
+            columns = _calendar_columns(calendar)
+            for name in names:
+                cols[name].append(columns[name])
+            days = columns["day"]
+            cols["cal"].append(np.full(len(days), c, dtype=np.int64))
+            dense_gsd[c * self.span + days - self.d0] = offsets[-1] + np.arange(len(days))
+            upto = int(np.searchsorted(days, as_of, side="right"))
+            if upto:
+                last_gsd[c] = offsets[-1] + upto - 1
             for year in calendar.covered_years:
                 lo = day_number(dt.date(year, 8, 1)) - self.d0
                 hi = day_number(dt.date(year + 1, 7, 31)) - self.d0
@@ -229,17 +252,18 @@ class Calendars:
                 abs(h * TICKS - round(h * TICKS)) < 1e-6 for h in calendar.hours.values()
             )
             offsets.append(offsets[-1] + len(days))
+        joined = {name: np.concatenate(parts) for name, parts in cols.items()}
         self.offset = np.array(offsets, dtype=np.int64)
-        self.sd_cal = np.array(cols["cal"], dtype=np.int64)
-        self.sd_day = np.array(cols["day"], dtype=np.int64)
-        self.sd_slot = np.array(cols["slot"], dtype=np.int64)
-        self.sd_weekday = np.array(cols["weekday"], dtype=np.int64)
-        self.sd_wd_ordinal = np.array(cols["wdo"], dtype=np.int64)
-        self.sd_sched = np.array(cols["sched"], dtype=np.float64)
+        self.sd_cal = joined["cal"]
+        self.sd_day = joined["day"]
+        self.sd_slot = joined["slot"]
+        self.sd_weekday = joined["weekday"]
+        self.sd_wd_ordinal = joined["wdo"]
+        self.sd_sched = joined["sched"]
         self.sd_ticks = np.rint(self.sd_sched * TICKS).astype(np.int64)
-        self.sd_adjacent = np.array(cols["adjacent"], dtype=np.bool_)
-        self.sd_after_vacation = np.array(cols["after"], dtype=np.bool_)
-        self.sd_year = np.array(cols["year"], dtype=np.int64)
+        self.sd_adjacent = joined["adjacent"]
+        self.sd_after_vacation = joined["after"]
+        self.sd_year = joined["year"]
         self.dense_gsd = dense_gsd
         self.dense_covered = dense_covered
         self.last_gsd = last_gsd
