@@ -16,11 +16,13 @@ from django.forms import formset_factory
 from django.http import Http404, HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import get_template
 from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
+from django_htmx.http import HttpResponseClientRedirect
 
 from leerrecht.core.calendar import CalendarError, add_werkdagen, school_year_start
 from leerrecht.web import evaluatie
@@ -40,7 +42,7 @@ from leerrecht.web.registratie.regels import Regels
 from leerrecht.web.registratie.werklijstrijen import SignaalRijen
 from leerrecht.web.registratie.ziekteverzuim import HERCLASSIFICATIE_DOEL
 from leerrecht.web.scholen import scope
-from leerrecht.web.scholen.models import Groep, RolSoort, School
+from leerrecht.web.scholen.models import Groep, Leerling, RolSoort, School
 from leerrecht.web.startpagina import startpagina
 
 #: write the worklist's rows of protocol steps with :class:`SignaalRijen` (same HTML)
@@ -252,21 +254,16 @@ def registreren(request: HttpRequest, groep_id: int) -> HttpResponse:
     leerlingen = list(
         groep.leerlingen.filter(ingeschreven_vanaf__lte=datum).exclude(ingeschreven_tot__lt=datum)
     )
-    existing = {
-        r.leerling_id: r
-        for r in Registratie.objects.filter(leerling__in=leerlingen, datum=datum, moment=moment)
-    }
+    existing = _bestaand(leerlingen, datum, moment)
     regel_formset = formset_factory(RegelForm, extra=0)
     form_kwargs = {"datum": datum}
-    initial = []
-    for leerling in leerlingen:
-        reg = existing.get(leerling.pk)
-        row: dict[str, Any] = {"leerling": leerling.pk, "status": "aanwezig"}
-        if reg is not None:
-            row.update(status=reg.soort, reden=reg.reden, notitie=reg.notitie)
-            if reg.soort == "late" and reg.uren is not None:
-                row["minuten"] = round(float(reg.uren) * 60)
-        initial.append(row)
+    initial = _beginwaarden(leerlingen, existing)
+    # Saved with htmx (the page's form): the answer is the form alone, as it is now, with the
+    # message in it; without JavaScript the browser posts and follows a redirect to the page.
+    htmx = request.method == "POST" and bool(getattr(request, "htmx", False))
+    if htmx and problem:
+        return HttpResponseClientRedirect(request.get_full_path())  # the page says why
+    melding: dict[str, str] | None = None
     if request.method == "POST" and not problem:
         formset = regel_formset(request.POST, initial=initial, form_kwargs=form_kwargs)
         if formset.is_valid():
@@ -276,25 +273,32 @@ def registreren(request: HttpRequest, groep_id: int) -> HttpResponse:
             changed = _save_register(
                 request, formset.forms, existing, datum, moment, calendar.scheduled_hours(datum)
             )
-            messages.success(
-                request, _("Register opgeslagen: %(n)d wijziging(en).") % {"n": changed}
-            )
-            return redirect(f"{request.path}?datum={datum.isoformat()}&moment={moment}")
-        if len(formset.forms) != len(leerlingen):
+            tekst = _("Register opgeslagen: %(n)d wijziging(en).") % {"n": changed}
+            if not htmx:
+                messages.success(request, tekst)
+                return redirect(f"{request.path}?datum={datum.isoformat()}&moment={moment}")
+            melding = {"soort": "success", "tekst": tekst}
+            initial = _beginwaarden(leerlingen, _bestaand(leerlingen, datum, moment))
+            formset = regel_formset(initial=initial, form_kwargs=form_kwargs)
+        elif len(formset.forms) != len(leerlingen):
             # not this group's register (no or a changed management form, or the group changed
             # since the page was opened): nothing is saved, the register is shown anew
-            messages.error(
-                request,
-                _(
+            melding = {
+                "soort": "error",
+                "tekst": _(
                     "Het register is niet opgeslagen: het formulier past niet bij de leerlingen "
                     "van deze groep. Vul het register opnieuw in."
                 ),
-            )
+            }
             formset = regel_formset(initial=initial, form_kwargs=form_kwargs)
         else:
-            messages.error(
-                request, _("Het register is niet opgeslagen: controleer de gemarkeerde regels.")
-            )
+            melding = {
+                "soort": "error",
+                "tekst": _("Het register is niet opgeslagen: controleer de gemarkeerde regels."),
+            }
+        if not htmx:  # the page shows it with the other messages
+            messages.error(request, melding["tekst"])
+            melding = None
     else:
         formset = regel_formset(initial=initial, form_kwargs=form_kwargs)
     # a posted form with errors goes through the widgets (they mark the errors)
@@ -303,19 +307,45 @@ def registreren(request: HttpRequest, groep_id: int) -> HttpResponse:
         (leerling, form, regel(form, leerling) if regel is not None else "")
         for leerling, form in zip(leerlingen, formset.forms, strict=True)
     ]
-    return render(
-        request,
-        "registreren.html",
-        {
-            "groep": groep,
-            "keuze": keuze,
-            "datum": datum,
-            "moment": moment,
-            "problem": problem,
-            "formset": formset,
-            "rows": rows,
-        },
-    )
+    context = {
+        "groep": groep,
+        "keuze": keuze,
+        "datum": datum,
+        "moment": moment,
+        "problem": problem,
+        "formset": formset,
+        "rows": rows,
+        "melding": melding,
+    }
+    if htmx:
+        # the form alone needs no menu: without the context processors (their queries)
+        context.update(request=request, csrf_token=get_token(request))
+        return HttpResponse(get_template("_register.html").render(context))
+    return render(request, "registreren.html", context)
+
+
+def _bestaand(leerlingen: list[Leerling], datum: dt.date, moment: str) -> dict[int, Registratie]:
+    """The registrations on the register of ``datum`` and ``moment``, per pupil id."""
+    return {
+        r.leerling_id: r
+        for r in Registratie.objects.filter(leerling__in=leerlingen, datum=datum, moment=moment)
+    }
+
+
+def _beginwaarden(
+    leerlingen: list[Leerling], existing: dict[int, Registratie]
+) -> list[dict[str, Any]]:
+    """The register's lines as stored (a pupil without a registration was present)."""
+    initial = []
+    for leerling in leerlingen:
+        reg = existing.get(leerling.pk)
+        row: dict[str, Any] = {"leerling": leerling.pk, "status": "aanwezig"}
+        if reg is not None:
+            row.update(status=reg.soort, reden=reg.reden, notitie=reg.notitie)
+            if reg.soort == "late" and reg.uren is not None:
+                row["minuten"] = round(float(reg.uren) * 60)
+        initial.append(row)
+    return initial
 
 
 def beschrijf(reg: Registratie | None) -> str:
