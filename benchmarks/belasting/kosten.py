@@ -11,8 +11,10 @@ groups of 20, one teacher each, and the nightly evaluation of the peildatum). It
 users of ``locustfile.py`` do:
 
 - ``register_opslaan``: a teacher saves the register of their group with one pupil changed
-  (absent <-> present), the POST alone (it answers with a redirect);
-- ``register_openen``: then opens the register again (the redirect the browser follows);
+  (absent <-> present), as the page does it: with htmx, answered by the form as it is now;
+- ``register_zonder_js``: the same save without JavaScript: the POST alone, answered by a
+  redirect to the register (which the browser then opens: ``register_openen``);
+- ``register_openen``: opening the register;
 - ``werklijst_groep``: the worklist of a teacher (their group);
 - ``werklijst_school``: the worklist of the coordinator (the whole school), right after a save
   (so the pupils of that save are evaluated again, as in the load test).
@@ -47,7 +49,13 @@ from typing import Any
 from urllib.parse import urlencode
 
 HIER = Path(__file__).resolve().parent
-EINDPUNTEN = ("register_opslaan", "register_openen", "werklijst_groep", "werklijst_school")
+EINDPUNTEN = (
+    "register_opslaan",
+    "register_zonder_js",
+    "register_openen",
+    "werklijst_groep",
+    "werklijst_school",
+)
 
 
 def _args(argv: list[str] | None) -> argparse.Namespace:
@@ -194,31 +202,21 @@ def _meet(args: argparse.Namespace, data: dict[str, Any]) -> int:
         for ronde in range(args.opwarmen + args.herhaal):
             meten = ronde >= args.opwarmen
             g = gebruikers[ronde % len(gebruikers)]
-            rij = rng.choice(g["wisselaars"])
-            if rij["status"] == "aanwezig":
-                rij.update(status="absent", reden="ongeoorloofd")
-            else:
-                leerling = rij["leerling"]
-                rij.clear()
-                rij.update(leerling=leerling, status="aanwezig")
-            post: dict[str, Any] = {
-                "form-TOTAL_FORMS": len(g["rijen"]),
-                "form-INITIAL_FORMS": len(g["rijen"]),
-            }
-            for n, r in enumerate(g["rijen"]):
-                for key, value in r.items():
-                    post[f"form-{n}-{key}"] = value
-            body = urlencode(post)
-            response = meet(
-                "register_opslaan",
-                meten,
-                g["client"].post,
-                g["url"],
-                body,
-                content_type="application/x-www-form-urlencoded",
-            )
-            if response.status_code != 302:
-                raise SystemExit(f"register niet opgeslagen: {response.status_code}")
+            for naam, htmx in (("register_opslaan", True), ("register_zonder_js", False)):
+                body = urlencode(_wissel(g, rng))
+                kop = {"HTTP_HX_REQUEST": "true"} if htmx else {}
+                response = meet(
+                    naam,
+                    meten,
+                    g["client"].post,
+                    g["url"],
+                    body,
+                    content_type="application/x-www-form-urlencoded",
+                    **kop,
+                )
+                # (302 with htmx: a version without the htmx answer, for comparison)
+                if response.status_code not in ((200, 302) if htmx else (302,)):
+                    raise SystemExit(f"register niet opgeslagen: {response.status_code}")
             response = meet("register_openen", meten, g["client"].get, g["url"])
             if b'class="register"' not in response.content:
                 raise SystemExit("geen register (sessie verlopen?)")
@@ -240,6 +238,26 @@ def _meet(args: argparse.Namespace, data: dict[str, Any]) -> int:
         stats.sort_stats("cumulative").print_stats(45)
         stats.sort_stats("tottime").print_stats(25)
     return 0
+
+
+def _wissel(g: dict[str, Any], rng: random.Random) -> dict[str, Any]:
+    """The register's data with one of the group's two chosen pupils changed (absent <->
+    present), as locustfile.py does."""
+    rij = rng.choice(g["wisselaars"])
+    if rij["status"] == "aanwezig":
+        rij.update(status="absent", reden="ongeoorloofd")
+    else:
+        leerling = rij["leerling"]
+        rij.clear()
+        rij.update(leerling=leerling, status="aanwezig")
+    post: dict[str, Any] = {
+        "form-TOTAL_FORMS": len(g["rijen"]),
+        "form-INITIAL_FORMS": len(g["rijen"]),
+    }
+    for n, r in enumerate(g["rijen"]):
+        for key, value in r.items():
+            post[f"form-{n}-{key}"] = value
+    return post
 
 
 def _p(values: list[float], q: float) -> float:
