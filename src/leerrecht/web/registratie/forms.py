@@ -116,6 +116,25 @@ class RegelForm(forms.Form):
         return None
 
 
+class _GedeeldeVelden(dict[str, forms.Field]):
+    """The fields of :class:`RegelForm`, shared by all lines of a register.
+
+    Django gives every form a deep copy of its fields, so that a form may change its own fields
+    (choices, widget attributes). A register builds 20 to 40 forms per request and never
+    changes a field per line; copying them cost more than validating the lines. Each form still
+    gets its own dict (adding or removing a field stays per form), with the same field
+    objects. ``tests/web/test_register_velden_gedeeld.py`` checks that building, validating and
+    rendering lines leaves the shared fields as they were. A form that must change one of its
+    fields replaces it in ``self.fields`` with its own copy.
+    """
+
+    def __deepcopy__(self, memo: dict[int, object]) -> dict[str, forms.Field]:
+        return dict(self)
+
+
+RegelForm.base_fields = _GedeeldeVelden(RegelForm.base_fields)
+
+
 def hours_for_moment(moment: str, scheduled: float) -> Decimal | None:
     """Missed hours for a whole-moment absence: a day (None = whole day), half a day, a lesson."""
     if moment == Moment.DAG:
