@@ -4,7 +4,9 @@ migrations are refused with a Dutch message, and nothing is restored."""
 
 from __future__ import annotations
 
+import hashlib
 import json
+from collections.abc import Callable
 from io import StringIO
 from pathlib import Path
 
@@ -177,3 +179,39 @@ def test_de_opdrachtregel_maakt_en_weigert_met_een_nederlandse_melding(
     assert "De database is niet leeg" in capsys.readouterr().err
     assert main(["restore", str(tmp_path / "bestaat-niet.lrb")]) == 1
     assert "bestaat niet" in capsys.readouterr().err
+
+
+def _zonder_rij(model: str, voorwaarde: str) -> Callable[[dict[str, bytes]], None]:
+    """A change of data.json that drops the first row of ``model`` for which ``voorwaarde``
+    (a field name) is set, with the manifest's checksum updated (a forged archive)."""
+
+    def wijzig(leden: dict[str, bytes]) -> None:
+        rijen = json.loads(leden["data.json"])
+        weg = next(r for r in rijen if r["model"] == model and r["fields"].get(voorwaarde))
+        rijen.remove(weg)
+        leden["data.json"] = json.dumps(rijen).encode()
+        manifest = json.loads(leden["manifest.json"])
+        manifest["leden"]["data.json"] = hashlib.sha256(leden["data.json"]).hexdigest()
+        leden["manifest.json"] = json.dumps(manifest).encode()
+
+    return wijzig
+
+
+@pytest.mark.parametrize(
+    ("model", "veld", "melding"),
+    [
+        ("registratie.registratie", "leerling", r"aantallen rijen niet.*registratie\.Registratie"),
+        ("scholen.leerling", "voornaam", r"verwijzen naar rijen die er niet zijn"),
+    ],
+)
+def test_een_nagemaakte_back_up_met_een_rij_minder_herstelt_niets(
+    tmp_path: Path, data_map: Path, model: str, veld: str, melding: str
+) -> None:
+    rijke_database(40)
+    archief = tmp_path / "b.tar.gz"
+    maak_backup(archief, versleuteld=False)
+    herschrijf(archief, _zonder_rij(model, veld))
+    leeg_maken(data_map)
+    with pytest.raises(BackupFout, match=melding):
+        herstel(archief)
+    assert not Leerling.objects.exists()
