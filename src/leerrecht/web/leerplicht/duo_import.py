@@ -23,6 +23,7 @@ import io
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
+from typing import Any
 
 from django.contrib.auth.models import User
 from django.db import transaction
@@ -154,7 +155,22 @@ def lees(tekst: str, bureau: Bureau) -> ImportResultaat:
     tekst = tekst.lstrip("\ufeff")
     eerste = tekst.split("\n", 1)[0]
     scheiding = ";" if eerste.count(";") > eerste.count(",") else ","
-    reader = csv.reader(io.StringIO(tekst), delimiter=scheiding)
+    reader = csv.reader(io.StringIO(tekst, newline=""), delimiter=scheiding)
+    try:
+        return _lees(reader, bureau, resultaat)
+    except csv.Error as exc:  # e.g. a quote that is never closed
+        resultaat.rijen.clear()
+        resultaat.fouten.append(
+            _(
+                "Regel %(regel)d: onleesbaar (%(fout)s); controleer de aanhalingstekens en "
+                "sla het bestand op als CSV."
+            )
+            % {"regel": reader.line_num, "fout": exc}
+        )
+        return resultaat
+
+
+def _lees(reader: Any, bureau: Bureau, resultaat: ImportResultaat) -> ImportResultaat:
     kop = next(reader, None)
     if not kop or not any(k.strip() for k in kop):
         resultaat.fouten.append(_("Het bestand is leeg."))
@@ -267,7 +283,7 @@ def _lees_rij(
         except InvalidOperation:
             fout("uren", _("'%(waarde)s' is geen getal.") % {"waarde": uren_tekst})
         else:
-            if uren < 0 or uren >= Decimal("100000"):
+            if not uren.is_finite() or uren < 0 or uren >= Decimal("100000"):
                 fout("uren", _("'%(waarde)s' kan niet.") % {"waarde": uren_tekst})
                 uren = None
     gemeente: Gemeente | None = None
