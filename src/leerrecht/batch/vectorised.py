@@ -5,19 +5,23 @@ pupil and date) laid on each school calendar's school days (ordinal, lesweek slo
 lesson time, next to a vacation). On that table, for all pupils at once:
 
 - the necessary conditions of every statutory melding (16 uur in 4 lesweken, langdurig
-  relatief verzuim, luxe verzuim) pick the *candidates*: pupils that may get a melding. They
-  are evaluated by the reference code itself (:func:`leerrecht.core.evaluate.evaluate`, in
-  worker processes when there are many), so the sequential rules (herhaalmelding chains, LRV,
-  luxe blocks) exist once;
-- for every other pupil the result is computed here exactly: the leerplicht status, the lopende
-  uren, the statutory checks (ziekmelding next to a vacation, schorsing, uitschrijving),
-  absoluut verzuim and the protocol signals (:mod:`leerrecht.batch.vectorised_protocol`; a
-  protocol step it cannot evaluate makes the pupils that can reach it candidates too).
+  relatief verzuim, luxe verzuim) pick the pupils that may get a melding; for those that may
+  get a 16-uur or LRV melding the sequential chain (herhaalmeldingen, LRV, the LRV
+  thuiszitters) is computed in rounds over sorted window sums
+  (:mod:`leerrecht.batch.vectorised_wettelijk`); luxe verzuim here;
+- for every pupil the leerplicht status, the lopende uren, the statutory checks (ziekmelding
+  next to a vacation, schorsing, uitschrijving), absoluut verzuim and the protocol signals
+  (:mod:`leerrecht.batch.vectorised_protocol`).
+
+The reference itself (:func:`leerrecht.core.evaluate.evaluate`, in worker processes when there
+are many) only evaluates pupils whose input it would read differently (a registration off the
+calendar or the enrolment, an unknown word, hours that are not whole seconds), pupils that can
+reach a protocol step this engine does not evaluate, and the statutory rules of pupils whose
+hours are not within 1e-9 seconds of whole seconds (see vectorised_wettelijk for why).
 
 Hours are compared in whole seconds ("ticks"), which makes every sum exact and independent of
-the order of summing; the reported hours are summed as floats in the reference's order. Input
-the rules would read differently (a registration off the calendar or the enrolment, an unknown
-word, hours that are not whole seconds) makes the pupil a candidate, so the reference decides.
+the order of summing; the reported hours are summed as floats in the reference's order. From
+``SPLIT_FROM`` pupils the schools are split over ``workers`` threads.
 
 docs/performance.md ("Hoe de gevectoriseerde evaluatie werkt") gives the argument.
 """
@@ -1157,6 +1161,7 @@ def quiet_outcome(decided: Plan) -> Outcome:
     chain = evaluate_chain(t, chain_members, luxe.day, streaks)
     decided.stats["keten_meldingen"] = chain.meldingen.height
     decided.stats["keten_nagerekend"] = chain.replayed
+    decided.stats["keten_rondes"] = chain.rounds
     meldingen = pl.concat(
         [
             _meldingen_outcome(t, luxe.meldingen, quiet),

@@ -206,6 +206,7 @@ class Chain:
     meldingen: pl.DataFrame
     covered_until: IntArray
     replayed: int = 0
+    rounds: int = 0
 
 
 @dataclass
@@ -308,7 +309,9 @@ def evaluate_chain(t: Tables, members: BoolArray, luxe_day: BoolArray, streaks: 
     active = np.ones(len(m), dtype=np.bool_)
     parts: list[dict[str, np.ndarray]] = []
     replay: list[tuple[int, int, int, int]] = []  # part, index, r0, reach
+    rounds = 0
     while active.any():
+        rounds += 1
         a = np.flatnonzero(active)
         pix, lo_row, hi_row = m[a], first_row[a], end_row[a]
         k = len(a)
@@ -459,10 +462,10 @@ def evaluate_chain(t: Tables, members: BoolArray, luxe_day: BoolArray, streaks: 
 
     for part_index, i, low, row in replay:
         parts[part_index]["hours"][i] = _replay_first(pool, low, row)
-    return _chain(t, parts, len(replay))
+    return _chain(t, parts, len(replay), rounds)
 
 
-def _chain(t: Tables, parts: list[dict[str, np.ndarray]], replayed: int) -> Chain:
+def _chain(t: Tables, parts: list[dict[str, np.ndarray]], replayed: int, rounds: int) -> Chain:
     from leerrecht.batch.vectorised_protocol import due_dates
 
     columns = [c for c in CHAIN_SCHEMA if c != "due"]
@@ -486,7 +489,7 @@ def _chain(t: Tables, parts: list[dict[str, np.ndarray]], replayed: int) -> Chai
         pix = np.asarray(frame.get_column("pix").to_numpy(), dtype=np.int64)
         end = np.asarray(frame.get_column("end").fill_null(as_of).to_numpy(), dtype=np.int64)
         np.maximum.at(covered, pix, end)
-    return Chain(meldingen=frame, covered_until=covered, replayed=replayed)
+    return Chain(meldingen=frame, covered_until=covered, replayed=replayed, rounds=rounds)
 
 
 __all__ = [
