@@ -2,7 +2,8 @@
 
     .venv/bin/pip install -q -e '.[bench]'
     .venv/bin/python benchmarks/belasting/run.py [--database-url postgres://postgres@127.0.0.1:5432/leerrecht_belasting]
-        [--leerlingen 2000] [--gunicorn-workers 4] [--gebruikers 100] [--coordinatoren 5] [--duur 60]
+        [--leerlingen 2000] [--gunicorn-workers 4] [--gunicorn-threads 1] [--gebruikers 100]
+        [--coordinatoren 5] [--duur 60]
 
 In one run:
 
@@ -10,7 +11,9 @@ In one run:
    and migrates it;
 2. builds the dataset (``dataset.py``): the demo school with ``--leerlingen`` pupils in groups of
    20 with a teacher each, and the nightly evaluation of the peildatum;
-3. starts gunicorn (``--gunicorn-workers`` sync workers, DEBUG off, a real secret key);
+3. starts gunicorn (``--gunicorn-workers`` sync workers, or with ``--gunicorn-threads N`` the
+   gthread worker with N threads each; DEBUG off, a real secret key, two-factor on: the
+   sessions of ``dataset.py`` have passed it);
 4. runs locust headless (``locustfile.py``) with ``--gebruikers`` users, of which
    ``--coordinatoren`` look at the worklist of the whole school: first ``--opwarmen`` seconds
    that are not measured (every gunicorn worker loads its code, templates and caches, as on a
@@ -52,7 +55,15 @@ def _args(argv: list[str] | None) -> argparse.Namespace:
         "--database-url", default="postgres://postgres@127.0.0.1:5432/leerrecht_belasting"
     )
     parser.add_argument("--leerlingen", type=int, default=2000)
-    parser.add_argument("--gunicorn-workers", type=int, default=4)
+    parser.add_argument(
+        "--gunicorn-workers", type=int, default=4, help="processen (advies: 2x het aantal cores)"
+    )
+    parser.add_argument(
+        "--gunicorn-threads",
+        type=int,
+        default=1,
+        help="threads per proces; meer dan 1: gunicorn's gthread-worker (standaard: sync)",
+    )
     parser.add_argument("--gebruikers", type=int, default=100)
     parser.add_argument("--coordinatoren", type=int, default=5)
     parser.add_argument("--duur", type=int, default=60, help="seconden meten")
@@ -166,6 +177,11 @@ def main(argv: list[str] | None = None) -> int:
                     "leerrecht.web.wsgi:application",
                     "--workers",
                     str(args.gunicorn_workers),
+                    *(
+                        ["--worker-class", "gthread", "--threads", str(args.gunicorn_threads)]
+                        if args.gunicorn_threads > 1
+                        else []
+                    ),
                     "--bind",
                     f"127.0.0.1:{poort}",
                     "--log-level",
@@ -183,7 +199,7 @@ def main(argv: list[str] | None = None) -> int:
             print(
                 f"locust: {args.gebruikers} gebruikers ({args.coordinatoren} coördinatoren), "
                 f"{args.duur} s meten na {opstart:.0f} s opstarten, tegen gunicorn met "
-                f"{args.gunicorn_workers} workers ...",
+                f"{_gunicorn(args)} ...",
                 flush=True,
             )
             locust_env = {
@@ -239,6 +255,12 @@ def _locust(
         )
 
 
+def _gunicorn(args: argparse.Namespace) -> str:
+    if args.gunicorn_threads > 1:
+        return f"{args.gunicorn_workers} workers x {args.gunicorn_threads} threads (gthread)"
+    return f"{args.gunicorn_workers} sync workers"
+
+
 def _rapport(stats: Path, args: argparse.Namespace, opstart: float) -> int:
     with stats.open(encoding="utf-8") as f:
         rijen = [r for r in csv.DictReader(f) if r["Name"] != "inloggen"]
@@ -249,7 +271,7 @@ def _rapport(stats: Path, args: argparse.Namespace, opstart: float) -> int:
     )
     print(
         f"{args.leerlingen} leerlingen, {args.gebruikers} gelijktijdige gebruikers "
-        f"({args.coordinatoren} coördinatoren), gunicorn {args.gunicorn_workers} workers, "
+        f"({args.coordinatoren} coördinatoren), gunicorn {_gunicorn(args)}, "
         f"PostgreSQL; {args.duur} s gemeten na {args.opwarmen} s opwarmen en {opstart:.0f} s "
         "opstarten"
     )
