@@ -32,8 +32,13 @@ class Verzoek:
     """The request being handled: whose school context, and whether a row was written."""
 
     request: HttpRequest | None = None
-    gebruiker_id: int | None = None
     vastgelegd: bool = False
+
+    @property
+    def gebruiker_id(self) -> int | None:
+        """The signed in user (already loaded by the time a view records anything)."""
+        user = getattr(self.request, "user", None)
+        return user.pk if user is not None and user.is_authenticated else None
 
     @property
     def gekozen_school(self) -> str | None:

@@ -104,9 +104,7 @@ class AuditMiddleware:
         leerling: int | Combinable | None = None
         school: Combinable | None = None
         omschrijving = ""
-        if user.is_authenticated:
-            verzoek.gebruiker_id = user.pk
-        else:
+        if not user.is_authenticated:
             ouder_leerling = request.session.get(SESSIE_LEERLING)
             if ouder_leerling is None:
                 return  # anonymous: sent to the login page, nothing shown
