@@ -601,6 +601,9 @@ def build_tables(g: Frames, as_of: dt.date) -> Tables:
         calendars[c].require(as_of)  # as the reference: no evaluation without vacation data
     cals = Calendars(calendars, as_of)
     pupils = _leerplicht(pupils.with_row_index("pix"), cals)
+    assert pupils.get_column("pix").equals(
+        pl.Series("pix", range(pupils.height)), check_dtypes=False
+    )
 
     absences = _with_pix(with_lines(g.absences).filter(pl.col("date") <= as_of), pupils)
     r_pix = np.asarray(absences.get_column("pix").to_numpy(), dtype=np.int64)
@@ -1105,8 +1108,10 @@ def _as_date(column: str) -> pl.Expr:
 def _with_ids(t: Tables, frame: pl.DataFrame, keep: BoolArray) -> pl.DataFrame:
     """The rows of ``frame`` (with a column pix) of the pupils in ``keep``, with pupil_id."""
     mask = pl.Series("keep", keep, dtype=pl.Boolean).gather(frame.get_column("pix"))
-    ids = t.pupils.select(pl.col("pix").cast(pl.Int64), "pupil_id")
-    return frame.filter(mask).join(ids, on="pix", how="left")
+    kept = frame.filter(mask)
+    # the pupils are in pix order: the id is a gather, not a join
+    ids = t.pupils.get_column("pupil_id").gather(kept.get_column("pix"))
+    return kept.with_columns(ids.alias("pupil_id"))
 
 
 def _meldingen_outcome(t: Tables, meldingen: pl.DataFrame, keep: BoolArray) -> pl.DataFrame:
