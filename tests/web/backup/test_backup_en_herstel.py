@@ -65,16 +65,17 @@ def test_heen_en_terug_geeft_alle_rijen_en_bestanden_gelijk_terug(
         assert na[label] == rijen[label], label
     assert bestanden(data_map) == opgeslagen
     # the sequences continue after the restored keys
-    school = Leerling.objects.first().school  # type: ignore[union-attr]
+    eerste = Leerling.objects.order_by("pk").first()
+    assert eerste is not None
     nieuw = Leerling.objects.create(
-        school=school,
+        school=eerste.school,
         leerlingnummer="nieuw-1",
         voornaam="N",
         achternaam="Nieuw",
-        geboortedatum=school.leerlingen.first().geboortedatum,  # type: ignore[union-attr]
-        ingeschreven_vanaf=school.leerlingen.first().ingeschreven_vanaf,  # type: ignore[union-attr]
+        geboortedatum=eerste.geboortedatum,
+        ingeschreven_vanaf=eerste.ingeschreven_vanaf,
     )
-    assert nieuw.pk > max(r["pk"] for r in rijen["scholen.Leerling"])  # type: ignore[index]
+    assert nieuw.pk > max(r["pk"] for r in rijen["scholen.Leerling"])
 
 
 def test_een_verkeerde_sleutel_herstelt_niets(tmp_path: Path, data_map: Path) -> None:
@@ -133,7 +134,7 @@ def test_een_database_met_gegevens_wordt_alleen_met_overschrijven_vervangen(
     archief = tmp_path / "b.lrb"
     maak_backup(archief)
     rijen = alle_rijen()
-    Leerling.objects.filter(pk=Leerling.objects.first().pk).update(voornaam="Gewijzigd")  # type: ignore[union-attr]
+    Leerling.objects.filter(pk=Leerling.objects.order_by("pk")[0].pk).update(voornaam="Gewijzigd")
     with pytest.raises(BackupFout, match=r"De database is niet leeg.*--overschrijven"):
         herstel(archief)
     assert Leerling.objects.filter(voornaam="Gewijzigd").exists()

@@ -8,7 +8,6 @@ import datetime as dt
 from bewaar_hulp import D, fingerprint, gesloten_dossier, leerling_met_verzuim
 from celery.schedules import crontab  # type: ignore[import-untyped]
 from django.apps import apps
-from django.conf import settings
 from django.db import models, transaction
 from hypothesis import HealthCheck, given
 from hypothesis import settings as hsettings
@@ -18,6 +17,7 @@ from web_hulp import World, make_pupil
 from leerrecht.web import taken
 from leerrecht.web.bewaartermijnen.models import BewaarRun
 from leerrecht.web.bewaartermijnen.plan import ANONIMISEREN, VERWIJDEREN, bepaal, voer_uit
+from leerrecht.web.conf import settings as instellingen
 
 ZONDER_RUNS = frozenset({"bewaartermijnen.BewaarRun"})
 
@@ -31,7 +31,7 @@ EIGEN_KLOK = {
 
 
 def test_de_taak_staat_wekelijks_in_het_schema() -> None:
-    taak = settings.CELERY_BEAT_SCHEDULE["bewaartermijnen"]
+    taak = instellingen.CELERY_BEAT_SCHEDULE["bewaartermijnen"]
     assert taak["task"] == "leerrecht.bewaartermijnen" == taken.bewaartermijnen.name
     schema = taak["schedule"]
     assert isinstance(schema, crontab)
@@ -102,11 +102,11 @@ def test_twee_keer_uitvoeren_is_een_keer_uitvoeren(
             for pk in lijst
         }
         grens = eerste.grens_verzuim
-        for i, ll in enumerate(leerlingen):
-            verlopen = uit[i] is not None and uit[i] <= grens  # type: ignore[operator]
-            if gekoppeld and i in (0, 1) and len(leerlingen) > 1:
-                verlopen = all(uit[j] is not None and uit[j] <= grens for j in (0, 1))  # type: ignore[operator]
-            assert (ll.pk in anoniem) == verlopen
+        verlopen = [u is not None and u <= grens for u in uit]
+        if gekoppeld and len(leerlingen) > 1:  # linked: both go only when both have expired
+            verlopen[0] = verlopen[1] = verlopen[0] and verlopen[1]
+        for ll, weg in zip(leerlingen, verlopen, strict=True):
+            assert (ll.pk in anoniem) == weg
         transaction.set_rollback(True)
 
 
