@@ -23,6 +23,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
+from leerrecht.web.audit.log import vastleggen
+from leerrecht.web.audit.models import Actie
 from leerrecht.web.scholen.models import Groep, Leerling, Rol, School
 from leerrecht.web.schoolbeheer import accounts, kalender, protocollen
 from leerrecht.web.schoolbeheer.forms import (
@@ -47,6 +49,7 @@ from leerrecht.web.schoolbeheer.toegang import (
     met_school,
     url,
 )
+from leerrecht.web.tweestaps import beleid
 
 #: rows per list page
 MAX_RIJEN = 500
@@ -497,6 +500,8 @@ def medewerker(request: HttpRequest, school: School, pk: int) -> HttpResponse:
             return redirect(url("schoolbeheer:medewerker", school, user.pk))
     elif actie == "rol_verwijderen":
         return _rol_verwijderen(request, school, user)
+    elif actie == "tweestaps":
+        return _tweestaps_herstellen(request, school, user, door, mag_wachtwoord)
     elif actie == "wachtwoord":
         if not mag_wachtwoord:
             messages.error(
@@ -527,9 +532,45 @@ def medewerker(request: HttpRequest, school: School, pk: int) -> HttpResponse:
             "rollen": getattr(user, "rollen_hier", []),
             "form": form,
             "mag_wachtwoord": mag_wachtwoord,
+            "heeft_tweestaps": beleid.heeft_tweestaps(user),
             "andere_scholen": user.rollen.exclude(school=school).exists(),
         },
     )
+
+
+def _tweestaps_herstellen(
+    request: HttpRequest, school: School, user: User, door: User, mag: bool
+) -> HttpResponse:
+    """A lost phone: remove the app and backup codes; the next login enrols a new app. The
+    same accounts as a new password (only roles at this school, not one's own, not staff)."""
+    if not mag:
+        messages.error(
+            request,
+            _(
+                "U kunt de twee-factor-app van dit account niet verwijderen: het heeft ook rollen "
+                "op een andere school, het is een beheeraccount van de applicatie, of het is uw "
+                "eigen account."
+            ),
+        )
+    elif beleid.verwijder_apparaten(user):
+        vastleggen(
+            door,
+            Actie.WIJZIGEN,
+            f"twee-factor van {user.get_username()}",
+            doel="inloggen",
+            omschrijving=f"app en reservecodes verwijderd door de schoolbeheerder ({school})",
+        )
+        messages.success(
+            request,
+            _(
+                "De twee-factor-app van %(naam)s is verwijderd. Bij de volgende keer inloggen "
+                "stelt %(naam)s een nieuwe app in."
+            )
+            % {"naam": user.get_full_name() or user.get_username()},
+        )
+    else:
+        messages.info(request, _("Dit account heeft nog geen twee-factor-app."))
+    return redirect(url("schoolbeheer:medewerker", school, user.pk))
 
 
 def _rol_verwijderen(request: HttpRequest, school: School, user: User) -> HttpResponse:

@@ -52,3 +52,15 @@ def client_ip(request: HttpRequest) -> str:
         if forwarded:
             return str(forwarded[-1])
     return str(request.META.get("REMOTE_ADDR", ""))
+
+
+def verwijder_apparaten(user: AbstractBaseUser) -> int:
+    """Remove the account's app and backup codes (a lost phone); at the next request its
+    sessions are no longer verified and the next login starts with enrolment."""
+    totp, _details = TOTPDevice.objects.filter(user_id=user.pk).delete()
+    static, _details = StaticDevice.objects.filter(user_id=user.pk).delete()
+    return int(totp) + int(static)
+
+
+def heeft_tweestaps(user: AbstractBaseUser) -> bool:
+    return bool(TOTPDevice.objects.filter(user_id=user.pk, confirmed=True).exists())
