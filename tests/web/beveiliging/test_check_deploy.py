@@ -68,3 +68,38 @@ def test_check_deploy_faalt_zonder_geheime_sleutel(tmp_path: Path) -> None:
     result = _check(tmp_path, LEERRECHT_SECRET_KEY="")
     assert result.returncode != 0
     assert "leerrecht.E001" in result.stdout + result.stderr
+
+
+def _instelling(naam: str, **env: str) -> str:
+    schoon = {k: v for k, v in os.environ.items() if not k.startswith("LEERRECHT_")}
+    schoon.update(env, DJANGO_SETTINGS_MODULE="leerrecht.web.conf.settings")
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            f"from leerrecht.web.conf import settings; print(settings.{naam})",
+        ],
+        env=schoon,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    return result.stdout.strip()
+
+
+def test_tweestaps_staat_standaard_aan_en_alleen_in_de_demo_uit() -> None:
+    assert _instelling("LEERRECHT_TWEESTAPS") == "True"
+    assert _instelling("LEERRECHT_TWEESTAPS", LEERRECHT_DEMO="1") == "False"
+    assert _instelling("LEERRECHT_TWEESTAPS", LEERRECHT_DEMO="1", LEERRECHT_TWEESTAPS="1") == "True"
+    assert _instelling("LEERRECHT_TWEESTAPS", LEERRECHT_TWEESTAPS="0") == "False"
+
+
+def test_de_tijden_komen_uit_de_omgeving() -> None:
+    assert _instelling("LEERRECHT_SESSIE_INACTIEF_SECONDEN") == "1800"
+    assert (
+        _instelling("LEERRECHT_SESSIE_INACTIEF_SECONDEN", LEERRECHT_SESSIE_INACTIEF_MINUTEN="10")
+        == "600"
+    )
+    assert _instelling("AXES_FAILURE_LIMIT", LEERRECHT_INLOG_POGINGEN="3") == "3"
+    assert _instelling("AXES_COOLOFF_TIME", LEERRECHT_INLOG_BLOKKADE_MINUTEN="60") == "1:00:00"
