@@ -158,7 +158,14 @@ def window_sums(keys: IntArray, values: IntArray, width: int) -> IntArray:
 
 
 def group_max(groups: IntArray, values: IntArray, size: int, fill: int = 0) -> IntArray:
+    """Per group the largest value (``fill`` for a group without values, or larger)."""
     result = np.full(size, fill, dtype=np.int64)
+    integer = np.issubdtype(values.dtype, np.integer)
+    if len(groups) and integer and bool(np.all(groups[1:] >= groups[:-1])):  # sorted: one pass
+        starts = np.flatnonzero(segment_starts(groups))
+        top = np.maximum.reduceat(values, starts)
+        result[groups[starts]] = np.maximum(result[groups[starts]], top)
+        return result
     np.maximum.at(result, groups, values)
     return result
 
@@ -819,9 +826,13 @@ def _statutory(t: Tables) -> dict[str, BoolArray]:
     slot = cals.sd_slot[gsd]
 
     # 16 uur: the largest sum of ongeoorloofd hours in any window of 4 lesweken (every
-    # ongeoorloofd day counted, so a superset of the pool of WettelijkVerzuim)
-    sums = window_sums((pix << SLOT_BITS) | slot, np.minimum(ong_ticks, sched), WINDOW_SLOTS)
-    best = group_max(pix, sums, n)
+    # ongeoorloofd day counted, so a superset of the pool of WettelijkVerzuim); the largest
+    # window ends on an ongeoorloofd day, so only those days are needed
+    ong = np.flatnonzero(ong_ticks > 0)
+    sums = window_sums(
+        (pix[ong] << SLOT_BITS) | slot[ong], np.minimum(ong_ticks, sched)[ong], WINDOW_SLOTS
+    )
+    best = group_max(pix[ong], sums, n)
     flags["zestien_uur"] = best >= int(THRESHOLD_HOURS * TICKS) - 1
 
     # LRV: a run of wholly ongeoorloofd absent school days longer than 4 lesweken
