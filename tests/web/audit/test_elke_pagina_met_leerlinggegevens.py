@@ -22,7 +22,7 @@ from pytest_django import DjangoDbBlocker
 
 sys.path.insert(0, str(Path(__file__).parent.parent / "toegang"))
 from toegang_hulp import Kant, Wereld, bouw_wereld, ouder_client
-from toegang_matrix import MATRIX, Regel, mag_lezen
+from toegang_matrix import MATRIX, Regel, mag_lezen, mag_schrijven
 
 from leerrecht.web.audit.doelen import DOELEN
 from leerrecht.web.audit.models import Actie, AuditRegel
@@ -37,6 +37,14 @@ GEVALLEN = [
     if not regel.openbaar
     for rol in sorted(regel.lezen)
     if rol != "anoniem" and mag_lezen(regel, rol)
+]
+
+SCHRIJF_GEVALLEN = [
+    (naam, rol)
+    for naam, regel in MATRIX.items()
+    if not regel.openbaar and regel.schrijven is not None and DOELEN[naam].leerlinggegevens
+    for rol in sorted(regel.schrijven)
+    if rol != "anoniem" and mag_schrijven(regel, rol)
 ]
 
 
@@ -54,6 +62,13 @@ def wereld(
     ):
         yield bouw_wereld()
         transaction.set_rollback(True)
+
+
+@pytest.fixture(autouse=True)
+def email_ingesteld() -> Iterator[None]:
+    """Letters can be e-mailed (else brieven:email is a 404 for everyone)."""
+    with override_settings(LEERRECHT_EMAIL=True):
+        yield
 
 
 @pytest.fixture(scope="module")
@@ -77,16 +92,24 @@ def _url(regel: Regel, kant: Kant) -> str:
     return f"{pad}?{urlencode(query)}" if query else pad
 
 
+def _als(sessies: dict[str, dict[str, str]], rol: str) -> Client:
+    _CLIENT.cookies = SimpleCookie()
+    for sleutel, waarde in sessies[rol].items():
+        _CLIENT.cookies[sleutel] = waarde
+    return _CLIENT
+
+
+def _laatste() -> int:
+    return AuditRegel.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+
+
 @pytest.mark.parametrize(("naam", "rol"), GEVALLEN, ids=[f"{n}-{r}" for n, r in GEVALLEN])
 def test_elke_pagina_legt_vast_wie_wat_en_waarom(
     wereld: Wereld, sessies: dict[str, dict[str, str]], db: None, naam: str, rol: str
 ) -> None:
     regel, doel = MATRIX[naam], DOELEN[naam]
-    _CLIENT.cookies = SimpleCookie()
-    for sleutel, waarde in sessies[rol].items():
-        _CLIENT.cookies[sleutel] = waarde
-    voor = AuditRegel.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
-    response = _CLIENT.get(_url(regel, wereld.a))
+    voor = _laatste()
+    response = _als(sessies, rol).get(_url(regel, wereld.a))
     nieuw = list(AuditRegel.objects.filter(pk__gt=voor).order_by("pk"))
     generiek = [r for r in nieuw if r.wat.split(" ")[0] == naam]  # the middleware's rows
     wie = None if rol == "ouder" else wereld.gebruikers.get(rol, wereld.superuser)
@@ -102,3 +125,26 @@ def test_elke_pagina_legt_vast_wie_wat_en_waarom(
             assert r.school_id == wereld.a.school, (naam, rol, r)
     for r in generiek:
         assert r.doel == doel.tekst and r.actie in (Actie.LEZEN, Actie.EXPORTEREN)
+
+
+@pytest.mark.parametrize(
+    ("naam", "rol"), SCHRIJF_GEVALLEN, ids=[f"{n}-{r}" for n, r in SCHRIJF_GEVALLEN]
+)
+def test_elke_schrijfactie_legt_vast(
+    wereld: Wereld, sessies: dict[str, dict[str, str]], db: None, naam: str, rol: str
+) -> None:
+    """A POST with the matrix's data that is accepted (a 2xx or a redirect) is recorded."""
+    regel, doel = MATRIX[naam], DOELEN[naam]
+    data = {k: str(v) for k, v in regel.post(wereld.a).items()}
+    voor = _laatste()
+    response = _als(sessies, rol).post(_url(regel, wereld.a), data)
+    assert response.status_code < 400, (naam, rol, response.status_code)
+    nieuw = list(AuditRegel.objects.filter(pk__gt=voor).order_by("pk"))
+    generiek = [r for r in nieuw if r.wat.split(" ")[0] == naam]
+    assert nieuw, f"{naam} als {rol}: POST zonder auditregel"
+    assert len(generiek) <= 1 and (not generiek or len(nieuw) == 1), [r.wat for r in nieuw]
+    for r in generiek:
+        assert r.doel == doel.tekst
+        assert r.actie in (Actie.WIJZIGEN, Actie.AANMAKEN, Actie.EXPORTEREN, Actie.LEZEN)
+    wie = None if rol == "ouder" else wereld.gebruikers.get(rol, wereld.superuser)
+    assert all(r.wie_id == wie for r in nieuw), [(r.wie_id, r.wat) for r in nieuw]
