@@ -32,6 +32,7 @@ from django.forms import Form
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -141,8 +142,6 @@ def _vertraagd(device: Device, form: Form) -> bool:
         return False
     wacht = ""
     if info and info.get("locked_until"):
-        from django.utils import timezone
-
         seconden = max(1, int((info["locked_until"] - timezone.now()).total_seconds()) + 1)
         wacht = str(seconden)
     form.add_error(
@@ -162,6 +161,35 @@ def _geverifieerd(request: HttpRequest, user: User, device: Device) -> None:
     pogingen.geslaagd(request, user.get_username())
 
 
+def _controleer(user: User, totp: TOTPDevice, form: CodeForm) -> Device | None:
+    """The device that accepts the code, or None: a wrong code (the form has no error yet) or a
+    wait after an earlier failure (the form says so; not counted as a failure)."""
+    token: str = form.cleaned_data["code"]
+    device: Device | None = totp if CodeForm.is_app_code(token) else reserve_apparaat(user)
+    if device is None or _vertraagd(device, form):
+        return None
+    return verify_token(user, device.persistent_id, token)
+
+
+def _met_reservecode(request: HttpRequest, user: User, device: StaticDevice) -> None:
+    over = device.token_set.count()
+    vastleggen(
+        user,
+        Actie.WIJZIGEN,
+        "twee-factor",
+        doel=DOEL,
+        omschrijving=f"ingelogd met een reservecode, nog {over} over",
+    )
+    messages.warning(
+        request,
+        _(
+            "U bent ingelogd met een reservecode; die is nu gebruikt. U heeft er nog "
+            "%(aantal)s. Maak nieuwe reservecodes als u er weinig over heeft."
+        )
+        % {"aantal": over},
+    )
+
+
 @never_cache
 def code(request: HttpRequest) -> HttpResponse:
     """Step 2: the code of the authenticator app or a backup code."""
@@ -178,38 +206,16 @@ def code(request: HttpRequest) -> HttpResponse:
         return geblokkeerd(request, None, {"username": user.get_username()})
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        token: str = form.cleaned_data["code"]
-        device: Device | None = totp if CodeForm.is_app_code(token) else reserve_apparaat(user)
-        if device is not None and not _vertraagd(device, form):
-            geldig = verify_token(user, device.persistent_id, token)
-            if geldig is not None:
-                _geverifieerd(request, user, geldig)
-                if isinstance(geldig, StaticDevice):
-                    over = geldig.token_set.count()
-                    vastleggen(
-                        user,
-                        Actie.WIJZIGEN,
-                        "twee-factor",
-                        doel=DOEL,
-                        omschrijving=f"ingelogd met een reservecode, nog {over} over",
-                    )
-                    messages.warning(
-                        request,
-                        _(
-                            "U bent ingelogd met een reservecode; die is nu gebruikt. U heeft "
-                            "er nog %(aantal)s. Maak nieuwe reservecodes als u er weinig over "
-                            "heeft."
-                        )
-                        % {"aantal": over},
-                    )
-                return redirect(target)
-            fout = _code_fout(request, user, form)
-            if fout is not None:
-                return fout
-        elif device is None:
-            fout = _code_fout(request, user, form)
-            if fout is not None:
-                return fout
+        geldig = _controleer(user, totp, form)
+        if geldig is not None:
+            _geverifieerd(request, user, geldig)
+            if isinstance(geldig, StaticDevice):
+                _met_reservecode(request, user, geldig)
+            return redirect(target)
+        if not form.errors:
+            blokkade = _code_fout(request, user, form)
+            if blokkade is not None:
+                return blokkade
     return render(request, "tweestaps/code.html", {"form": form, "next": target})
 
 
@@ -269,9 +275,9 @@ def instellen(request: HttpRequest) -> HttpResponse:
             _geverifieerd(request, user, device)
             _maak_reservecodes(request, user)
             return redirect(_met_volgende("tweestaps:reservecodes", target))
-        fout = _code_fout(request, user, form)
-        if fout is not None:
-            return fout
+        blokkade = _code_fout(request, user, form)
+        if blokkade is not None:
+            return blokkade
     return render(
         request,
         "tweestaps/instellen.html",
