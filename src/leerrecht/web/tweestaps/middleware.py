@@ -5,7 +5,8 @@
   the admin (/beheer/) included, redirects to the code step.
 - :class:`SessieVerloopMiddleware`: ends a session after LEERRECHT_SESSION_SECONDS since login
   or LEERRECHT_SESSIE_INACTIEF_MINUTEN without a request (staff and parents alike).
-- :class:`BeveiligingsheadersMiddleware`: Permissions-Policy on every response and
+- :class:`BeveiligingsheadersMiddleware`: Permissions-Policy and
+  Cross-Origin-Resource-Policy on every response, and
   ``Cache-Control: no-store, private`` on every response to a logged-in account or a parent,
   so pupil data never sits in a shared or browser cache.
 """
@@ -115,6 +116,9 @@ class BeveiligingsheadersMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
         response.headers.setdefault("Permissions-Policy", settings.LEERRECHT_PERMISSIONS_POLICY)
+        # no other site may load a page, CSV or PDF of leerrecht as a resource (an <img>,
+        # <script> or fetch in no-cors mode): the browser refuses to hand it over
+        response.headers.setdefault("Cross-Origin-Resource-Policy", "same-origin")
         user = getattr(request, "user", None)
         ingelogd = user is not None and user.is_authenticated
         persoonlijk = ingelogd or (hasattr(request, "session") and _is_ouder(request))
