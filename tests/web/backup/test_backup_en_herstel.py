@@ -216,3 +216,23 @@ def test_een_nagemaakte_back_up_met_een_rij_minder_herstelt_niets(
     with pytest.raises(BackupFout, match=melding):
         herstel(archief)
     assert not Leerling.objects.exists()
+
+
+def test_een_bestand_buiten_de_opslagmap_wordt_geweigerd(tmp_path: Path, data_map: Path) -> None:
+    rijke_database(40)
+    archief = tmp_path / "b.tar.gz"
+    maak_backup(archief, versleuteld=False)
+    buiten = "bestanden/dossiers.Document.bestand/../../../buiten.txt"
+
+    def vals_bestand(leden: dict[str, bytes]) -> None:
+        leden[buiten] = b"buiten de map"
+        manifest = json.loads(leden["manifest.json"])
+        manifest["leden"][buiten] = hashlib.sha256(b"buiten de map").hexdigest()
+        leden["manifest.json"] = json.dumps(manifest).encode()
+
+    herschrijf(archief, vals_bestand)
+    leeg_maken(data_map)
+    with pytest.raises(BackupFout, match="niets hersteld"):
+        herstel(archief)
+    assert not Leerling.objects.exists()
+    assert not list(tmp_path.rglob("buiten.txt"))
