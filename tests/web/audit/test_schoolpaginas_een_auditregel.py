@@ -171,6 +171,18 @@ def test_anoniem_en_doorverwijzing_leggen_niets_vast(client: Client, world: Worl
     assert nieuwe_regels(voor) == []
 
 
+def test_ouder_die_een_schoolpagina_post_wordt_naar_inloggen_gestuurd(world: World) -> None:
+    """A parent's session has a pupil, but no account: a POST to a staff page is sent to the
+    login page and changes nothing, so nothing is recorded."""
+    _toegang, code = OuderToegang.uitgeven(world.a1, world.coordinator)
+    ouder = Client()
+    assert ouder.post("/ouders/", {"code": code}).status_code == 302
+    voor = laatste_pk()
+    response = ouder.post(f"/leerlingen/{world.a1.pk}/actie/", {"notitie": "x"})
+    assert response.status_code == 302 and response["Location"].startswith("/inloggen/")
+    assert nieuwe_regels(voor) == []
+
+
 def test_paginas_zonder_leerlinggegevens_leggen_niets_vast(client: Client, world: World) -> None:
     beheerder = make_user("beheerder", world.school, RolSoort.BEHEERDER)
     inloggen(client, beheerder)

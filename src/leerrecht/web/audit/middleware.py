@@ -12,20 +12,22 @@ the view has answered, the middleware writes one :class:`~leerrecht.web.audit.mo
   ``aanmaken``); with ``LEERRECHT_AUDIT_GEWEIGERD=1`` a refused request (403, 404) of a signed
   in user or parent is recorded too, as ``geweigerd``, with the school of the pupil it asked for;
 - nothing when the view wrote its own row (:func:`leerrecht.web.audit.log.vastleggen`), for an
-  anonymous visitor, a redirect in answer to a read (the page it leads to is recorded), or
-  another error (400, 405, 500: nothing was read or changed).
+  anonymous visitor, a redirect in answer to a read (the page it leads to is recorded) or to a
+  sign-in page (password, second factor, the parent's code), or another error (400, 405, 500: nothing was read or changed).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from functools import cache
+from urllib.parse import urlsplit
 
 from django.apps import apps
 from django.conf import settings
 from django.db.models import Subquery
 from django.db.models.expressions import Combinable
 from django.http import HttpRequest, HttpResponseBase
+from django.urls import Resolver404, resolve
 
 from leerrecht.web.audit import log
 from leerrecht.web.audit.doelen import Doel, doel_van
@@ -37,6 +39,8 @@ SESSIE_TOEGANG = "verlof_ouder_toegang"
 SESSIE_LEERLING = "verlof_ouder_leerling"
 
 EXPORT_SOORTEN = ("text/csv", "application/pdf", "application/vnd.", "application/zip")
+#: redirects to these pages mean "sign in first": nothing was read or changed
+INLOGPAGINAS = frozenset({"login", "ouders:code", "admin:login"})
 ONBEKEND_DOEL = "onbekend: pagina staat niet in het doelenregister"
 
 
@@ -65,13 +69,27 @@ def _actie(request: HttpRequest, response: HttpResponseBase, doel: Doel) -> Acti
     return doel.schrijven
 
 
+def _naar_inloggen(response: HttpResponseBase) -> bool:
+    """A redirect to a page that signs in (password, second factor, the parent's code)."""
+    pad = urlsplit(response.get("Location", "")).path
+    try:
+        naam = resolve(pad).view_name
+    except Resolver404:
+        return False
+    return naam in INLOGPAGINAS or naam.startswith("tweestaps:")
+
+
 def _vast_te_leggen(request: HttpRequest, response: HttpResponseBase) -> bool:
     status = response.status_code
     if status in (403, 404):
         return bool(getattr(settings, "LEERRECHT_AUDIT_GEWEIGERD", False))
     if status >= 400:
         return False
-    return not (300 <= status < 400 and request.method in ("GET", "HEAD"))
+    if 300 <= status < 400:
+        # a redirect answering a read shows nothing; one answering a write did the write,
+        # unless it sends the visitor to sign in first
+        return request.method not in ("GET", "HEAD") and not _naar_inloggen(response)
+    return True
 
 
 class AuditMiddleware:
