@@ -117,6 +117,16 @@ def is_beheer(p: Patroon) -> bool:
 
 PATRONEN = alle_patronen()
 BEHEER_PATRONEN = [p for p in PATRONEN if is_beheer(p)]
+#: every admin URL without arguments, and of those with an object id the change page of each
+#: model (history, delete and the bare id go through the same admin_view check)
+BEHEER_STEEKPROEF = [
+    p
+    for p in BEHEER_PATRONEN
+    if not p.kwargs
+    or p.naam.endswith("_change")
+    or "object_id" not in p.kwargs
+    or p.naam == "admin:view_on_site"
+]
 
 
 # -- what a response shows ------------------------------------------------------------------
@@ -401,10 +411,11 @@ def beheer_url(p: Patroon) -> str:
 def test_beheer_alleen_voor_de_applicatiebeheerder(
     wereld: Wereld, sessies: dict[str, dict[str, str]], basis: str, db: None, rol: str
 ) -> None:
-    """Every pattern under /beheer/ (generated: a new model admin is included at once)."""
+    """Every admin URL without an object, and every model's change page (generated: a new model
+    admin is included at once)."""
     client = client_voor(sessies, rol)
     fouten = []
-    for p in BEHEER_PATRONEN:
+    for p in BEHEER_STEEKPROEF:
         if p.naam in BEHEER_OPENBAAR:
             continue
         adres = beheer_url(p)
@@ -449,3 +460,54 @@ def test_bureau_ziet_geen_leerling_van_de_eigen_school_buiten_het_werkgebied(
     for rol in ("leerplichtambtenaar", "lp_administratie"):
         assert client_voor(sessies, rol).get(adres).status_code == 404, rol
     assert client_voor(sessies, "leerplichtambtenaar_b").get(adres).status_code == 200
+
+
+# -- the controls: the checks above can fail ---------------------------------------------------
+
+#: lists that must show these people to this role: the pages the leak check searches do list
+#: people, so finding nobody outside the scope means something
+LIJSTEN = [
+    ("meldingen:lijst", "coordinator", {"a1"}),
+    ("verlof:toegang_lijst", "administratie", {"a1", "a2", "a3", "a4"}),
+    ("schoolbeheer:leerlingen", "beheerder", {"a1", "a2", "a3", "a4"}),
+    ("leerlingzaken:overzicht", "teamleider", {"a1", "a2"}),
+    ("vrijstellingen:school_lijst", "directeur", {"a1"}),
+    ("jgz:school_lijst", "mentor", {"a1"}),
+    ("leerplicht:inbox", "lp_administratie", {"a1"}),
+    ("thuiszitters:register", "leerplichtambtenaar", {"a3", "ja"}),
+    ("thuiszitters:swv_overzicht", "swv", {"a3", "ja"}),
+    ("thuiszitters:swv_overzicht_csv", "swv", {"a3", "ja"}),
+    ("vrijstellingen:lijst", "leerplichtambtenaar", {"a1"}),
+    ("dossiers:lijst", "lp_administratie", {"a1"}),
+    ("jgz:lijst", "jeugdarts", {"a1"}),
+    ("ouders:overzicht", "ouder", {"a1"}),
+    ("privacy:overzicht", "privacy", {"a1"}),
+    ("privacy:export", "privacy", {"a1"}),
+]
+
+
+@pytest.mark.parametrize(("naam", "rol", "wie"), LIJSTEN, ids=[f"{n}-{r}" for n, r, _w in LIJSTEN])
+def test_lijsten_tonen_wie_binnen_bereik_is(
+    wereld: Wereld, sessies: dict[str, dict[str, str]], db: None, naam: str, rol: str, wie: set[str]
+) -> None:
+    response = client_voor(sessies, rol).get(url(MATRIX[naam], wereld.a))
+    assert response.status_code == 200
+    tekst = inhoud(response).lower()
+    for code in wie:
+        kenmerken = PERSONEN[code].kenmerken()
+        assert any(k.lower() in tekst for k in kenmerken), f"{naam} toont {code} niet aan {rol}"
+
+
+def test_vingerafdruk_ziet_elke_wijziging(wereld: Wereld, basis: str, db: None) -> None:
+    """A changed status or name, not only a new row, changes the fingerprint."""
+    from leerrecht.web.meldingen.models import DuoMelding
+
+    assert vingerafdruk() == basis
+    DuoMelding.objects.filter(pk=wereld.a.melding).update(toelichting="anders")
+    assert vingerafdruk() != basis
+    DuoMelding.objects.filter(pk=wereld.a.melding).update(
+        toelichting="Drie dagen zonder bericht afwezig."
+    )
+    assert vingerafdruk() == basis
+    Leerling.objects.filter(pk=wereld.a.leerling).update(voornaam="Anders")
+    assert vingerafdruk() != basis

@@ -610,6 +610,10 @@ def bouw_wereld() -> Wereld:
     )
     a.leerling_groep2 = leerlingen["a3"].pk
     a.leerling_buiten_gebied = leerlingen["a4"].pk
+    # a3 and a4 are absent too: a page that ignores the docent's group or the office's area
+    # would list them next to a1 (worklist, meldingen, suggestions)
+    for code in ("a3", "a4"):
+        absent_days(leerlingen[code], AFWEZIG)
     b = _kant(
         school_b,
         groep_b,
