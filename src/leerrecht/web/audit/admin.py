@@ -8,8 +8,8 @@ from leerrecht.web.audit.models import AuditRegel
 class AuditRegelAdmin(admin.ModelAdmin[AuditRegel]):
     """Read only: the log is append only."""
 
-    list_display = ["wanneer", "wie", "actie", "wat", "doel"]
-    list_filter = ["actie"]
+    list_display = ["wanneer", "wie", "actie", "wat", "leerling_id", "school_id", "doel"]
+    list_filter = ["actie", "wanneer"]
     search_fields = ["wat", "doel", "omschrijving"]
 
     def has_add_permission(self, request: HttpRequest) -> bool:
