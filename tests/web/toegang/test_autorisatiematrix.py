@@ -351,9 +351,9 @@ def test_andere_groep(
     naam: str,
     rol: str,
 ) -> None:
-    """A docent or mentor of group 1a gets nothing of a pupil of group 2b."""
+    """A docent or mentor of group 1a gets nothing of group 2b or a pupil in it."""
     regel = MATRIX[naam]
-    kant = replace(wereld.a, leerling=wereld.a.leerling_groep2)
+    kant = replace(wereld.a, leerling=wereld.a.leerling_groep2, groep=wereld.a.groep2)
     fouten = controleer(
         client_voor(sessies, rol),
         regel,

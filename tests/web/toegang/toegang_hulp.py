@@ -197,6 +197,7 @@ class Kant:
     groep: int = 0
     leerling: int = 0  # a1 or b1: the pupil every page of the tenant is about
     leerling_groep2: int = 0  # a3 (school A only)
+    groep2: int = 0  # group 2b (school A only)
     leerling_buiten_gebied: int = 0  # a4: school A, living in office B's area
     melding: int = 0  # a concept DUO melding
     inbox: int = 0  # the office's inbox melding
@@ -608,7 +609,7 @@ def bouw_wereld() -> Wereld:
         ggd_a,
         "ja",
     )
-    a.leerling_groep2 = leerlingen["a3"].pk
+    a.leerling_groep2, a.groep2 = leerlingen["a3"].pk, groep2.pk
     a.leerling_buiten_gebied = leerlingen["a4"].pk
     # a3 and a4 are absent too: a page that ignores the docent's group or the office's area
     # would list them next to a1 (worklist, meldingen, suggestions)

@@ -77,8 +77,8 @@ class Regel:
       a tenant; the same functions with tenant B's objects make the cross-tenant request.
     - ``omleiding``: roles that a GET sends to their own start page (not allowed, not a login).
     - ``openbaar``: a page for everyone (login, the parent's code page): any 200 or redirect.
-    - ``groep2``: the page is about one pupil; the same page for a pupil of group 2b is denied
-      to the docent and the mentor of group 1a.
+    - ``groep2``: the page is about one pupil or group; the same page for group 2b or a pupil in
+      it is denied to the docent and the mentor of group 1a.
     - ``kruis``: the page names a tenant's object (in the path, query or POST): with tenant B's
       object it is denied to every role of tenant A.
     """
@@ -142,6 +142,7 @@ REGELS: list[Regel] = [
         SCHOOLPERSONEEL,
         kwargs=_pk("groep", "groep_id"),
         query=lambda k: {"datum": "2026-03-02"},
+        groep2=True,
     ),
     Regel(
         "leerling",
@@ -204,6 +205,7 @@ REGELS: list[Regel] = [
         SCHOOLPERSONEEL,
         query=_stap,
         post=_stap_en_sjabloon,
+        groep2=True,
     ),
     Regel(
         "brieven:leerling",
@@ -344,6 +346,7 @@ REGELS: list[Regel] = [
         JGZ_SCHOOL,
         query=_q(leerling="leerling"),
         post=_q(leerling="leerling"),
+        groep2=True,
     ),
     Regel("jgz:school_verwijzing", JGZ_SCHOOL, kwargs=_pk("verwijzing")),
     Regel("jgz:school_intrekken", NIEMAND, JGZ_SCHOOL, kwargs=_pk("verwijzing")),
