@@ -120,3 +120,14 @@ def test_de_sessiesleutel_wisselt_bij_inloggen(client: Client, world: World, set
     voor = client.session.session_key
     client.post("/inloggen/", {"username": "coordinator", "password": PASSWORD})
     assert client.session.session_key not in (None, voor)
+
+
+def test_een_verlopen_sessie_stuurt_htmx_door_naar_de_inlogpagina(
+    world: World, settings: Any
+) -> None:
+    """An htmx request (a worklist action) would otherwise swap the login page into a cell."""
+    client = _ingelogd(world, settings)
+    _verschuif(client, actief=31 * 60)
+    response = client.post("/", {"x": "1"}, headers={"HX-Request": "true"})
+    assert response["HX-Redirect"] == "/inloggen/"
+    assert "_auth_user_id" not in client.session
