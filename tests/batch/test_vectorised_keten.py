@@ -422,3 +422,27 @@ def test_in_delen_per_school_over_threads_is_de_uitkomst_dezelfde(
     reference = evaluate_reference(g, g.as_of)
     outcome = evaluate_frames(g, g.as_of, workers=2)
     assert outcome.equals(reference), outcome.diff(reference)
+
+
+def test_in_delen_over_threads_gaan_veel_kandidaten_voor_de_referentie_naar_een_proces(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Pupils with hours that are no whole seconds (statutory rules by the reference) and with a
+    Saturday registration (all by the reference), in two schools split over two threads."""
+    monkeypatch.setattr(vectorised, "SPLIT_FROM", 1)
+    monkeypatch.setattr(vectorised, "PARALLEL_FROM", 1)
+    b = Builder()
+    for school in ("s1", "s2"):
+        b.school(school, sector="po", region="zuid", protocol="parkstad-po")
+        for p in range(3):
+            pid = f"{school}p{p}"
+            b.pupil(pid, school_id=school)
+            hours = 5.5 + 1e-10 if p == 0 else 5.5
+            for day in (D(2026, 1, 12), D(2026, 1, 13), D(2026, 1, 15)):
+                b.register(pid, day, hours=hours)
+        b.register(f"{school}p1", D(2026, 1, 17))  # a Saturday
+    frames = b.frames()
+    outcome = evaluate_frames(frames, D(2026, 1, 30), workers=2)
+    reference = evaluate_reference(frames, D(2026, 1, 30))
+    assert outcome.equals(reference), outcome.diff(reference)
+    assert outcome.meldingen.filter(pl.col("soort") == "16_uur").height == 6

@@ -1342,15 +1342,17 @@ def _ids(decided: Plan, mask: BoolArray) -> pl.DataFrame:
 def finish(decided: Plan, g: Frames, *, workers: int = 2) -> Outcome:
     """Run the reference where the plan needs it and add everything computed here. The
     reference runs in ``workers`` processes while this process computes the quiet pupils."""
-    return Outcome.concat(_finish_parts(decided, g, workers=workers))
+    return Outcome.concat(_finish_parts(decided, g, processes=workers if workers > 1 else 0))
 
 
-def _finish_parts(decided: Plan, g: Frames, *, workers: int) -> list[Outcome]:
+def _finish_parts(decided: Plan, g: Frames, *, processes: int) -> list[Outcome]:
+    """The parts of :func:`finish`; ``processes``: how many worker processes run the
+    reference when there are many candidates (0: it runs in this thread)."""
     full_ids = _ids(decided, decided.full)
     statutory_ids = _ids(decided, decided.statutory)
     n = full_ids.height + statutory_ids.height
-    parallel = workers > 1 and n >= PARALLEL_FROM
-    chunks = workers * 4 if parallel else 1
+    parallel = processes > 0 and n >= PARALLEL_FROM
+    chunks = processes * 4 if parallel else 1
     full_tasks = _tasks(g, full_ids, chunks) if full_ids.height else []
     statutory_tasks = _tasks(g, statutory_ids, chunks) if statutory_ids.height else []
     as_of = decided.as_of
@@ -1359,7 +1361,7 @@ def _finish_parts(decided: Plan, g: Frames, *, workers: int) -> list[Outcome]:
     if parallel:
         context = multiprocessing.get_context("spawn")
         with ProcessPoolExecutor(
-            max_workers=workers,
+            max_workers=processes,
             mp_context=context,
             initializer=remember_calendars,
             initargs=(known_calendars(),),
@@ -1403,14 +1405,16 @@ def evaluate_frames(
 
     From ``SPLIT_FROM`` pupils the schools are split into ``workers`` parts of about equal
     size, evaluated in as many threads (every result depends on one pupil and its school, and
-    the heavy array work releases the GIL). Else ``workers`` processes run the reference for
-    the candidates (started with 'spawn': a script that calls this needs the usual ``if
-    __name__ == "__main__":`` guard)."""
+    the heavy array work releases the GIL); each thread runs the reference for its candidates
+    in one worker process when they are many. Else ``workers`` processes run the reference for
+    the candidates. The processes are started with 'spawn': a script that calls this needs the
+    usual ``if __name__ == "__main__":`` guard."""
     if workers > 1 and g.pupils.height >= SPLIT_FROM:
         parts = split_schools(g, workers)
         with ThreadPoolExecutor(max_workers=len(parts)) as pool:
             done = pool.map(
-                lambda part: _finish_parts(plan(part, as_of, with_protocol), part, workers=1),
+                # each thread: one process for the reference when its part has many candidates
+                lambda part: _finish_parts(plan(part, as_of, with_protocol), part, processes=1),
                 parts,
             )
             return Outcome.concat([outcome for outcomes in done for outcome in outcomes])
