@@ -197,6 +197,11 @@ def _lokale_dag(moment: dt.datetime | None) -> dt.date | None:
     return timezone.localdate(moment) if timezone.is_aware(moment) else moment.date()
 
 
+def _verlopen(einde: dt.date | None, grens: dt.date) -> bool:
+    """Did the period end: the clock's day on or before ``grens``? No day: never."""
+    return einde is not None and einde <= grens
+
+
 def _verzuim(b: _Bouwer, grens: dt.date) -> None:
     from leerrecht.web.brieven.models import BriefEmail, VerzondenBrief
     from leerrecht.web.evaluaties.models import LeerlingInvoer, PupilEvaluatie
@@ -365,7 +370,7 @@ def _dossier(b: _Bouwer, grens: dt.date) -> None:
         for pk, gesloten_op, gewijzigd_op in gesloten.values_list(
             "pk", "gesloten_op", "gewijzigd_op"
         )
-        if (_lokale_dag(gesloten_op or gewijzigd_op) or grens) <= grens
+        if _verlopen(_lokale_dag(gesloten_op or gewijzigd_op), grens)
     ]
     dossiers = Dossier.objects.filter(pk__in=dossier_ids)
     bureau = "dossier__bureau__naam"
@@ -399,7 +404,7 @@ def _dossier(b: _Bouwer, grens: dt.date) -> None:
     inbox_ids = [
         pk
         for pk, laatst, ontvangen in inbox.values_list("pk", "laatst", "ontvangen_op")
-        if (_lokale_dag(laatst or ontvangen) or grens) <= grens
+        if _verlopen(_lokale_dag(laatst or ontvangen), grens)
     ]
     inbox_qs = InboxMelding.objects.filter(pk__in=inbox_ids)
     b.query(
@@ -430,7 +435,7 @@ def _dossier(b: _Bouwer, grens: dt.date) -> None:
     verwijzing_ids = [
         pk
         for pk, einde, gewijzigd_op in verwijzingen.values_list("pk", "einde", "gewijzigd_op")
-        if (einde or _lokale_dag(gewijzigd_op) or grens) <= grens
+        if _verlopen(einde or _lokale_dag(gewijzigd_op), grens)
     ]
     vw = Verwijzing.objects.filter(pk__in=verwijzing_ids)
     org = "verwijzing__organisatie__naam"
