@@ -66,8 +66,9 @@ GEWEIGERD = {403, 404, 405}
 LOGIN_PAGINAS = ("/inloggen/", "/ouders/", "/beheer/login/")
 #: records of the request itself or derived data, not what a POST may change
 NIET_IN_VINGERAFDRUK = ("audit_", "django_session", "axes_", "evaluaties_")
-#: the roles of tenant B (their own pages are not cross-tenant for them)
-TENANT_B = ("coordinator_b", "leerplichtambtenaar_b")
+#: the roles of tenant B (their own pages are not cross-tenant for them), and the user who is
+#: also coördinator at school B
+TENANT_B = ("coordinator_b", "leerplichtambtenaar_b", "docent_en_coordinator_b")
 
 
 @pytest.fixture(scope="module")
@@ -336,7 +337,10 @@ def test_ander_tenant(
 
 
 GROEP_GEVALLEN = [
-    (naam, rol) for naam, regel in MATRIX.items() if regel.groep2 for rol in ("docent", "mentor")
+    (naam, rol)
+    for naam, regel in MATRIX.items()
+    if regel.groep2
+    for rol in ("docent", "mentor", "docent_en_coordinator_b")
 ]
 
 

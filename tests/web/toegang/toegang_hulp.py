@@ -74,7 +74,7 @@ from leerrecht.web.leerplicht.models import (
 from leerrecht.web.meldingen.models import DuoMelding
 from leerrecht.web.meldingen.models import Status as MeldingStatus
 from leerrecht.web.meldingen.statussen import wijzig_status
-from leerrecht.web.scholen.models import Groep, Leerling, RolSoort, School
+from leerrecht.web.scholen.models import Groep, Leerling, Rol, RolSoort, School
 from leerrecht.web.schoolbeheer.models import SchoolVakantie, SchoolVrijeDag
 from leerrecht.web.thuiszitters import register
 from leerrecht.web.thuiszitters.models import (
@@ -133,7 +133,8 @@ PERSONEN: dict[str, Persoon] = {
 
 #: every role of the matrix: the issue's list (docent, mentor, coördinator, directeur,
 #: beheerder, ouder, leerplichtambtenaar, SWV, jeugdarts) and the other school and office roles,
-#: the privacy officer, the other tenant, a user without any role, and nobody signed in
+#: the privacy officer, the other tenant, a user with roles at two schools (docent of 1a at
+#: school A and coördinator at school B), a user without any role, and nobody signed in
 ROLLEN: tuple[str, ...] = (
     "anoniem",
     "zonder_rol",
@@ -152,6 +153,7 @@ ROLLEN: tuple[str, ...] = (
     "swv",
     "jeugdarts",
     "ouder",
+    "docent_en_coordinator_b",
 )
 
 _SCHOOL_A = frozenset({"a1", "a2", "a3", "a4"})
@@ -181,6 +183,7 @@ SCOPE: dict[str, frozenset[str]] = {
     "swv": frozenset({"a3", "ja"}),
     "jeugdarts": frozenset({"a1"}),
     "ouder": frozenset({"a1"}),
+    "docent_en_coordinator_b": frozenset({"a1", "a2", "b1"}),
 }
 
 #: a1 is absent without reason on three school days: 16 uur in 4 weken on 5 March 2026
@@ -569,6 +572,9 @@ def bouw_wereld() -> Wereld:
         "coordinator_b": make_user("coordinator_b", school_b, RolSoort.COORDINATOR),
     }
     directeur_b = make_user("directeur_b", school_b, RolSoort.DIRECTEUR)
+    beide = make_user("docent_en_coordinator_b", school_a, RolSoort.DOCENT, [groep1])
+    Rol.objects.create(gebruiker=beide, school=school_b, soort=RolSoort.COORDINATOR)
+    gebruikers["docent_en_coordinator_b"] = beide
     bureau_a = _bureau("Leerplicht Ankerstad", "Heerlen", "Kerkrade")
     bureau_b = _bureau("Leerplicht Boeidorp", "Maastricht")
     gebruikers["leerplichtambtenaar"] = _bureau_gebruiker(
