@@ -28,19 +28,29 @@ class CalendarError(ValueError):
     """The calendar cannot answer for a date (no vacation data for its school year)."""
 
 
+def _school_year(day: dt.date) -> int:
+    """The year in which the school year of ``day`` starts (0 for January-July of year 1)."""
+    return day.year if day.month >= 8 else day.year - 1
+
+
 def school_year_start(day: dt.date) -> dt.date:
     """1 August of the school year that ``day`` falls in."""
-    year = day.year if day.month >= 8 else day.year - 1
+    year = _school_year(day)
+    if year < dt.MINYEAR:
+        raise CalendarError(f"{day.isoformat()} ligt in geen schooljaar dat leerrecht kent")
     return dt.date(year, 8, 1)
 
 
 def school_year_end(day: dt.date) -> dt.date:
     """31 July that ends the school year of ``day``."""
-    return dt.date(school_year_start(day).year + 1, 7, 31)
+    year = school_year_start(day).year + 1
+    if year > dt.MAXYEAR:
+        raise CalendarError(f"{day.isoformat()} ligt in geen schooljaar dat leerrecht kent")
+    return dt.date(year, 7, 31)
 
 
 def school_year_label(day: dt.date) -> str:
-    start = school_year_start(day).year
+    start = _school_year(day)
     return f"{start}-{start + 1}"
 
 
@@ -147,7 +157,7 @@ class SchoolCalendar:
     # -- coverage -------------------------------------------------------------------------
 
     def covers(self, day: dt.date) -> bool:
-        return school_year_start(day).year in self.covered_years
+        return _school_year(day) in self.covered_years
 
     def require(self, day: dt.date) -> None:
         if not self.covers(day):
