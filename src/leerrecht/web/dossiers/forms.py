@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from leerrecht.web.dossiers import documenten, mas
 from leerrecht.web.dossiers.models import ActieSoort, DossierInstelling, Route, Status
+from leerrecht.web.formvelden import ModelMultipleChoiceField
 from leerrecht.web.leerplicht.models import InboxMelding, Jeugdige
 from leerrecht.web.meldingen.models import Verzuimsoort
 
@@ -49,7 +50,7 @@ class JeugdigeVeld(forms.ModelChoiceField[Jeugdige]):
         return f"{obj.achternaam}, {obj.voornaam} ({obj.geboortedatum:%d-%m-%Y})"
 
 
-class MeldingenVeld(forms.ModelMultipleChoiceField[InboxMelding]):
+class MeldingenVeld(ModelMultipleChoiceField[InboxMelding]):
     def label_from_instance(self, obj: InboxMelding) -> str:
         return str(
             _("%(soort)s vanaf %(begin)s, %(school)s (ontvangen %(ontvangen)s)")

@@ -24,6 +24,7 @@ from leerrecht.core.calendar import (
 )
 from leerrecht.core.leerplicht import Leerplicht, leerplicht_periods
 from leerrecht.web import evaluatie
+from leerrecht.web.formvelden import ModelMultipleChoiceField
 from leerrecht.web.scholen.models import (
     Groep,
     Leerling,
@@ -215,6 +216,11 @@ class UitschrijvenForm(forms.ModelForm[Leerling]):
         nieuw: dt.date | None = data.get("nieuwe_inschrijving_vanaf")
         if tot is None:
             return data
+        if tot >= dt.date.max:  # the day after it does not exist
+            self.add_error(
+                "ingeschreven_tot", _("Deze datum kan niet; vul de laatste schooldag in.")
+            )
+            return data
         leerling = self.instance
         dag_erna = tot + dt.timedelta(days=1)
         periods = leerplicht_periods(
@@ -262,7 +268,7 @@ class RolForm(forms.Form):
     """A role at the school; docent and mentor get their groups."""
 
     soort = forms.ChoiceField(label=_("Rol"), choices=RolSoort.choices)
-    groepen = forms.ModelMultipleChoiceField(
+    groepen = ModelMultipleChoiceField(
         label=_("Groepen"),
         queryset=Groep.objects.none(),
         required=False,
