@@ -70,6 +70,7 @@ class RegistratieForm(forms.ModelForm[ThuiszitterRegistratie]):
         sinds: dt.date | None = data.get("sinds")
         if sinds is not None and sinds > self.registratiedatum:
             self.add_error("sinds", _("De eerste dag thuis ligt in de toekomst."))
+            sinds = None  # no group to check (and 9999-12-31 plus three months does not exist)
         # the registered group is checked when it is chosen (a later edit of other fields keeps it)
         gekozen = self.instance.pk is None or {"categorie", "sinds"} & set(self.changed_data)
         if gekozen and sinds is not None and categorie in (Categorie.LRV_2A, Categorie.LRV_2B):
