@@ -515,3 +515,33 @@ def test_vingerafdruk_ziet_elke_wijziging(wereld: Wereld, basis: str, db: None) 
     assert vingerafdruk() == basis
     Leerling.objects.filter(pk=wereld.a.leerling).update(voornaam="Anders")
     assert vingerafdruk() != basis
+
+
+def test_ouder_ziet_alleen_het_eigen_kind(
+    wereld: Wereld, sessies: dict[str, dict[str, str]], db: None
+) -> None:
+    """The parent of a1 gets nothing of a2, a pupil of the same group at the same school (the
+    cross-tenant test only shows another school's pupil)."""
+    from leerrecht.web.verlof.models import Soort, Status, VerlofAanvraag
+    from leerrecht.web.vrijstellingen.models import VerlofBesluit
+
+    a2 = Leerling.objects.get(leerlingnummer=PERSONEN["a2"].nummer)
+    eigen = VerlofAanvraag.objects.get(pk=wereld.a.verlof_doorgestuurd)
+    aanvraag = VerlofAanvraag.objects.create(
+        leerling=a2,
+        soort=Soort.VAKANTIE,
+        start=eigen.start,
+        end=eigen.end,
+        status=Status.DOORGESTUURD,
+    )
+    besluit = VerlofBesluit.objects.get(aanvraag=eigen)
+    besluit.pk, besluit.aanvraag = None, aanvraag
+    besluit.save()
+    client = client_voor(sessies, "ouder")
+    for naam in ("ouders:aanvraag", "ouders:besluit_pdf", "vrijstellingen:ouder_verlof_brief"):
+        adres = reverse(naam, kwargs={"pk": aanvraag.pk})
+        response = client.get(adres)
+        assert response.status_code == 404, adres
+        assert not lekken("ouder", inhoud(response)), adres
+    # the same pages of the own child do answer (the control)
+    assert client.get(reverse("ouders:aanvraag", kwargs={"pk": eigen.pk})).status_code == 200
