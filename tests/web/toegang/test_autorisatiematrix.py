@@ -17,7 +17,8 @@ the name and the leerlingnummer of every pupil and jeugdige outside the role's s
 
 Cross-tenant (``test_ander_tenant``): the same URL with the object of tenant B (the other
 school, office, SWV, GGD) is denied to every role of tenant A. Within the school
-(``test_andere_groep``): a docent and a mentor of group 1a are denied a pupil of group 2b.
+(``test_andere_groep``): a docent and a mentor of group 1a (also one who is coördinator at the
+other school) are denied group 2b and its pupils; a parent gets nothing of another child.
 """
 
 from __future__ import annotations

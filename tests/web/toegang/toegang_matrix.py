@@ -9,7 +9,7 @@ fails). Where a rule comes from the documentation or a source, the entry says so
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from toegang_hulp import ROLLEN, STAP, Kant
 
@@ -94,7 +94,6 @@ class Regel:
     groep2: bool = False
     kruis: bool = True
     bron: str = ""
-    extra: dict[str, object] = field(default_factory=dict)
 
     @property
     def tenantvrij(self) -> bool:
