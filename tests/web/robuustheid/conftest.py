@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from robuust_hulp import TELLING
 
 
@@ -14,3 +15,9 @@ def pytest_terminal_summary(terminalreporter: Any) -> None:
     for naam, aantal in sorted(TELLING.items()):
         terminalreporter.write_line(f"{aantal:>8}  {naam}")
     terminalreporter.write_line(f"{sum(TELLING.values()):>8}  totaal")
+
+
+@pytest.fixture(autouse=True)
+def snelle_wachtwoorden(settings: Any) -> None:
+    """Argon2 makes every user of the world cost a second; these tests are about input."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
