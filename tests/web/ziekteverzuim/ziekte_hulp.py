@@ -46,3 +46,35 @@ def stand() -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]], list[tuple[An
         ),
         sorted(AuditRegel.objects.filter(doel=HERCLASSIFICATIE_DOEL).values_list("pk", "wat")),
     )
+
+
+def inloggen_in_browser(page: Any, base: str, user: Any) -> None:
+    """Log in by session cookie (the login form itself is tested elsewhere)."""
+    from django.conf import settings
+
+    client = Client()
+    client.force_login(user)
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
+    page.context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": base}])
+
+
+def toegankelijk(page: Any) -> None:
+    """No WCAG 2.x A/AA violations found by axe-core (serious or critical), as in
+    tests/browser/browser_hulp.py."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    result = Axe().run(
+        page,
+        options={
+            "runOnly": {
+                "type": "tag",
+                "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"],
+            }
+        },
+    )
+    problemen = [
+        f"{v['id']} ({v['impact']}): {v['help']} -> {[n['target'] for n in v['nodes']][:3]}"
+        for v in result.response["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+    assert problemen == [], "\n".join(problemen)
