@@ -215,6 +215,7 @@ class Kant:
     vrijstelling: int = 0
     verlof: int = 0  # decided by the directeur, with a werkgeversverklaring
     verlof_doorgestuurd: int = 0  # forwarded and decided by the office
+    verlof_open: int = 0  # forwarded, the office has not decided yet
     brief: int = 0
     sjabloon: int = 0
     opdracht: int = 0  # an import waiting in its preview
@@ -333,13 +334,17 @@ def _verlof(leerling: Leerling, directeur: User) -> VerlofAanvraag:
     return aanvraag
 
 
-def _verlof_doorgestuurd(leerling: Leerling, directeur: User, bureau: Bureau, lpa: User) -> int:
-    """12 school days of gewichtige omstandigheden, forwarded and decided by the office."""
+def _verlof_doorgestuurd(
+    leerling: Leerling, directeur: User, bureau: Bureau, lpa: User, *, besloten: bool = True
+) -> int:
+    """12 school days of gewichtige omstandigheden (more than 10: the leerplichtambtenaar
+    decides, art. 14 lid 3 Lpw), forwarded by the directeur and, if ``besloten``, decided."""
+    start = D(2026, 3, 9)
     aanvraag = VerlofAanvraag.objects.create(
         leerling=leerling,
         soort=Soort.GEWICHTIG,
-        start=D(2026, 3, 9),
-        end=D(2026, 3, 24),
+        start=start,
+        end=start + dt.timedelta(days=15),
         reden="huwelijk",
         toelichting="Huwelijk van een oom in het buitenland.",
         aangevraagd_op=D(2026, 2, 20),
@@ -347,6 +352,8 @@ def _verlof_doorgestuurd(leerling: Leerling, directeur: User, bureau: Bureau, lp
         besloten_door=directeur,
         besloten_op=D(2026, 2, 23),
     )
+    if not besloten:
+        return aanvraag.pk
     VerlofBesluit.objects.create(
         aanvraag=aanvraag,
         bureau=bureau,
@@ -516,6 +523,7 @@ def _kant(
     kant.vrijstelling = _vrijstelling(leerling, bureau, lpa).pk
     kant.verlof = _verlof(leerling, directeur).pk
     kant.verlof_doorgestuurd = _verlof_doorgestuurd(leerling, directeur, bureau, lpa)
+    kant.verlof_open = _verlof_doorgestuurd(leerling, directeur, bureau, lpa, besloten=False)
     kant.brief, kant.sjabloon = _brief(leerling, contact)
     kant.opdracht = _import(school, leerling, contact)
     kant.schorsing = schorsingen.registreer(
