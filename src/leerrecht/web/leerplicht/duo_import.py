@@ -288,7 +288,9 @@ def _lees_rij(
                 uren = None
     gemeente: Gemeente | None = None
     woon = waarde("woongemeente")
-    if woon:
+    if len(woon) > 100:  # no municipality is called that; never send it to the database
+        fout("woongemeente", _("hoogstens %(max)d tekens.") % {"max": 100})
+    elif woon:
         gemeente = gemeente_bij_naam(woon)
         if gemeente is None:
             fout(
