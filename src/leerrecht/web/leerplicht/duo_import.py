@@ -246,6 +246,11 @@ def _lees_rij(
         )
 
     aantal = len(fouten)
+    for kolom in index:  # PostgreSQL cannot store or even compare text with a NUL byte
+        if "\x00" in waarde(kolom):
+            fout(kolom, _("bevat een nul-teken (0x00); sla het bestand opnieuw op als CSV."))
+    if len(fouten) > aantal:
+        return None
     for kolom in VERPLICHT:
         if not waarde(kolom):
             fout(kolom, _("niet ingevuld."))
