@@ -254,6 +254,13 @@ class CsvTabel:
                         "(een scheidingsteken te veel, of een veld met een scheidingsteken "
                         "zonder aanhalingstekens?)",
                     )
+                nul = next((i for i, v in enumerate(values) if "\x00" in v), None)
+                if nul is not None:  # PostgreSQL cannot store text with a NUL byte
+                    raise self.fout(
+                        start,
+                        self.kolommen[nul] if nul < width else None,
+                        "bevat een nul-teken (0x00); sla het bestand opnieuw op als CSV",
+                    )
                 if len(values) < width:
                     raise self.fout(
                         start,
