@@ -214,6 +214,9 @@ def bureau(db: None) -> Bureau:
 @example(data=b"meldingsnummer,school,achternaam,voornaam,geboortedatum,verzuimsoort,begindatum,"
          b"woongemeente\nVM-1,L,J,N,2015-03-01,lrv,2026-03-02," + b"x" * 100_000)  # fmt: skip
 # fixed: a woongemeente of 100,000 characters was 'LIKE pattern too complex' from SQLite
+@example(data=b"meldingsnummer,school,achternaam,voornaam,geboortedatum,verzuimsoort,begindatum,"
+         b"woongemeente\nVM-1,L,J,N,2015-03-01,lrv,2026-03-02,Heer\x00len")  # fmt: skip
+# fixed: a NUL byte was a DataError on PostgreSQL
 def test_verzuimloket_import_geeft_regels_of_foutmeldingen(bureau: Bureau, data: bytes) -> None:
     tel("verzuimloket (leerplicht)")
     voor = _stand()
