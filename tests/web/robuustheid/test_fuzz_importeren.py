@@ -153,6 +153,7 @@ def _plan_of_fout(world: World, naam: str, data: bytes) -> None:
 @fuzz(4_000)
 @given(data=uit_zaad(_leerrecht))
 @example(data=b"PK\x05\x06" + b"\x00" * 18)  # an empty ZIP
+@example(data=b"pupil_id,birth_date,enrolled_from,last_name\na1,2015-03-01,2019-08-01,Ja\x00n\n")
 def test_leerrecht_formaat_geeft_een_plan_of_een_importfout(school: World, data: bytes) -> None:
     tel("importeren leerrecht (CSV, ZIP)")
     voor = _stand()
