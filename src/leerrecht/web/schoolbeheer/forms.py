@@ -251,7 +251,11 @@ class UitschrijvenForm(forms.ModelForm[Leerling]):
                         "dag hier hoort de dag voor de eerste dag op de nieuwe school te zijn "
                         "(%(dag)s)."
                     )
-                    % {"dag": (nieuw - dt.timedelta(days=1)).isoformat()},
+                    % {
+                        "dag": (
+                            max(nieuw, dt.date.min + dt.timedelta(days=1)) - dt.timedelta(days=1)
+                        ).isoformat()
+                    },
                 )
         elif nieuw is not None:
             self.add_error(
