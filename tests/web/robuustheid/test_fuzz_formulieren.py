@@ -261,3 +261,17 @@ def test_gevonden_fouten_geven_een_foutmelding(
     form = cls(data, **argumenten)
     assert not form.is_valid()
     _controleer(form)
+
+
+def test_uitschrijven_met_een_nieuwe_school_op_1_januari_van_het_jaar_1(world: World) -> None:
+    """Found by fuzzing: the message named the day before 0001-01-01 (OverflowError)."""
+    (cls,) = [f for f in FORMULIEREN if f.__name__ == "UitschrijvenForm"]
+    data = {
+        "ingeschreven_tot": "2026-03-02",
+        "uitschrijfreden": "nieuwe_school",
+        "nieuwe_inschrijving_vanaf": "0001-01-01",
+    }
+    form = cls(data, **_argumenten(cls, world))
+    assert not form.is_valid()
+    assert "nieuwe_inschrijving_vanaf" in form.errors
+    _controleer(form)
