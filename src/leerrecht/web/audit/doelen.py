@@ -99,7 +99,10 @@ DOELEN: dict[str, Doel] = {
     "importeren:start": Doel(_IMPORT, schrijven=Actie.AANMAKEN),
     "importeren:voorbeeld": Doel(_IMPORT, object_model="importeren.ImportOpdracht"),
     "importeren:bevestigen": Doel(_IMPORT, object_model="importeren.ImportOpdracht"),
-    "importeren:status": Doel(_IMPORT, object_model="importeren.ImportOpdracht"),
+    # the import's own progress and totals, polled every 2 s while it runs: no pupil is shown
+    # (a failed import's message may name a line of the file, which the same user saw in the
+    # audited preview); recording every poll would bury the log in rows that show nothing.
+    "importeren:status": GEEN_LEERLINGGEGEVENS,
     "importeren:afbreken": Doel(_IMPORT, object_model="importeren.ImportOpdracht"),
     "importeren:codes": GEEN_LEERLINGGEGEVENS,  # the school's LAS code table
     # brieven: the templates hold placeholders, no pupil

@@ -8,20 +8,30 @@ INSERT, so recording costs one statement and no extra round trips.
 During a request, :class:`~leerrecht.web.audit.middleware.AuditMiddleware` keeps a
 :class:`Verzoek` in a context variable. A call of :func:`vastleggen` marks it, so the middleware
 does not add a second, less detailed row for the same request.
+
+SQLite has one writer. A large import runs in a thread of the web process and holds that write
+lock for its whole transaction (all or nothing), so a row recorded meanwhile cannot be written.
+Such a row is never dropped and never turns the page into an error: it waits in this process
+(:func:`uitgestelde_regels`) and is written, in order and with the time of the request in its
+``omschrijving``, by the next row that can be written and when the import ends
+(``importeren.uitvoeren``). PostgreSQL has no such lock; there every row is written at once.
 """
 
 from __future__ import annotations
 
 import contextvars
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, cast
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser, User
-from django.db import models
+from django.db import OperationalError, connection, models
 from django.db.models import Subquery
 from django.db.models.expressions import Combinable
 from django.db.models.functions import Coalesce
 from django.http import HttpRequest
+from django.utils import timezone
 
 from leerrecht.web.audit.models import Actie, AuditRegel
 from leerrecht.web.scholen.models import Leerling, School
@@ -85,6 +95,68 @@ def school_expressie(
     return Coalesce(van_leerling, van_verzoek, output_field=models.BigIntegerField())
 
 
+_UITGESTELD: list[dict[str, Any]] = []
+_UITGESTELD_LOCK = threading.Lock()
+#: Checks that say SQLite's write lock is held by work of this process (a running import), so a
+#: row waits at once instead of after SQLite's busy timeout. Registered by the importer.
+_SCHRIJFSLOT_BEZET: list[Callable[[], bool]] = []
+
+
+def registreer_schrijfslot(bezet: Callable[[], bool]) -> None:
+    _SCHRIJFSLOT_BEZET.append(bezet)
+
+
+def uitgestelde_regels() -> int:
+    """How many rows wait for SQLite's write lock in this process."""
+    with _UITGESTELD_LOCK:
+        return len(_UITGESTELD)
+
+
+def _slot_bezet(fout: OperationalError | None = None) -> bool:
+    if connection.vendor != "sqlite":
+        return False
+    if fout is not None:
+        return "locked" in str(fout)
+    return any(bezet() for bezet in _SCHRIJFSLOT_BEZET)
+
+
+def _schrijf(waarden: dict[str, Any]) -> AuditRegel:
+    # no savepoint needed: on SQLite a statement refused for the lock leaves a transaction usable
+    return AuditRegel.objects.create(**waarden)
+
+
+def schrijf_uitgestelde() -> int:
+    """Write the rows that waited for SQLite's write lock; returns how many were written."""
+    with _UITGESTELD_LOCK:
+        wachtend = list(_UITGESTELD)
+        _UITGESTELD.clear()
+    geschreven = 0
+    try:
+        for waarden in wachtend:
+            _schrijf(waarden)
+            geschreven += 1
+    except OperationalError as fout:
+        if not _slot_bezet(fout):
+            raise
+    finally:
+        if geschreven < len(wachtend):
+            with _UITGESTELD_LOCK:
+                _UITGESTELD[:0] = wachtend[geschreven:]
+    return geschreven
+
+
+def _uitstellen(waarden: dict[str, Any]) -> AuditRegel:
+    gevraagd = timezone.localtime().strftime("%Y-%m-%d %H:%M:%S")
+    waarden = {
+        **waarden,
+        "omschrijving": f"gevraagd om {gevraagd}, vastgelegd na de import die de database "
+        f"bezet hield; {waarden['omschrijving']}".rstrip("; ")[:500],
+    }
+    with _UITGESTELD_LOCK:
+        _UITGESTELD.append(waarden)
+    return AuditRegel(**waarden)  # not saved yet: no pk
+
+
 def invoegen(
     *,
     wie: User | None,
@@ -96,15 +168,25 @@ def invoegen(
     omschrijving: str = "",
 ) -> AuditRegel:
     """One INSERT. Values given as SQL expressions are read back only when asked for."""
-    regel = AuditRegel.objects.create(
-        wie=wie,
-        actie=actie,
-        wat=wat[:200],
-        leerling_id=leerling_id,
-        school_id=school_id,
-        doel=doel[:200],
-        omschrijving=omschrijving[:500],
-    )
+    waarden: dict[str, Any] = {
+        "wie": wie,
+        "actie": actie,
+        "wat": wat[:200],
+        "leerling_id": leerling_id,
+        "school_id": school_id,
+        "doel": doel[:200],
+        "omschrijving": omschrijving[:500],
+    }
+    if _UITGESTELD or _slot_bezet():
+        if _slot_bezet():
+            return _uitstellen(waarden)
+        schrijf_uitgestelde()
+    try:
+        regel = _schrijf(waarden)
+    except OperationalError as fout:
+        if not _slot_bezet(fout):
+            raise
+        return _uitstellen(waarden)
     for veld in ("leerling_id", "school_id"):
         if isinstance(regel.__dict__.get(veld), Combinable):
             del regel.__dict__[veld]  # deferred: loaded from the database on first access

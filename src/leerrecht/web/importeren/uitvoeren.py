@@ -45,6 +45,7 @@ from django.db import (
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.utils import timezone
 
+from leerrecht.web.audit import log as audit_log
 from leerrecht.web.importeren.models import ImportOpdracht, Status
 from leerrecht.web.importeren.parsers import formaat
 from leerrecht.web.importeren.plan import ImportFout, ImportPlan
@@ -331,9 +332,19 @@ def _draai(opdracht_id: int) -> None:
     try:
         voer_uit(opdracht_id)
     finally:
-        connections.close_all()  # this thread's connections only
         with _LOCK:
             _DRADEN.pop(opdracht_id, None)
+        if not _DRADEN:  # SQLite's write lock is free again: write the audit rows that waited
+            audit_log.schrijf_uitgestelde()
+        connections.close_all()  # this thread's connections only
+
+
+def _draait_er_een() -> bool:
+    with _LOCK:
+        return bool(_DRADEN)
+
+
+audit_log.registreer_schrijfslot(_draait_er_een)
 
 
 def start_op_achtergrond(opdracht_id: int) -> threading.Thread:
