@@ -266,7 +266,15 @@ def registreren(request: HttpRequest, groep_id: int) -> HttpResponse:
     melding: dict[str, str] | None = None
     if request.method == "POST" and not problem:
         formset = regel_formset(request.POST, initial=initial, form_kwargs=form_kwargs)
-        if formset.is_valid():
+        # every line is checked against the stored value of the pupil at the same position
+        # (a sick day made ongeoorloofd, a note next to sick leave): the lines must be the
+        # pupils in the page's order, else a reordered POST would compare with another pupil
+        volgorde = [str(p.pk) for p in leerlingen]
+        gepost = [request.POST.get(f"form-{n}-leerling", "") for n in range(len(volgorde))]
+        if {g for g in gepost if g.isdigit()} - set(volgorde):
+            raise Http404(_("Een leerling hoort niet bij deze groep."))
+        passend = len(formset.forms) != len(leerlingen) or gepost == volgorde
+        if passend and formset.is_valid():
             allowed = {p.pk for p in leerlingen}
             if any(f.cleaned_data["leerling"] not in allowed for f in formset.forms):
                 raise Http404(_("Een leerling hoort niet bij deze groep."))
@@ -280,9 +288,10 @@ def registreren(request: HttpRequest, groep_id: int) -> HttpResponse:
             melding = {"soort": "success", "tekst": tekst}
             initial = _beginwaarden(leerlingen, _bestaand(leerlingen, datum, moment))
             formset = regel_formset(initial=initial, form_kwargs=form_kwargs)
-        elif len(formset.forms) != len(leerlingen):
-            # not this group's register (no or a changed management form, or the group changed
-            # since the page was opened): nothing is saved, the register is shown anew
+        elif not passend or len(formset.forms) != len(leerlingen):
+            # not this group's register (no or a changed management form, other pupils or
+            # another order, or the group changed since the page was opened): nothing is saved,
+            # the register is shown anew
             melding = {
                 "soort": "error",
                 "tekst": _(
