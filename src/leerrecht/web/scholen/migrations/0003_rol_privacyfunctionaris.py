@@ -4,15 +4,27 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('scholen', '0002_alter_leerling_uitschrijfreden'),
+        ("scholen", "0002_alter_leerling_uitschrijfreden"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='rol',
-            name='soort',
-            field=models.CharField(choices=[('docent', 'docent'), ('mentor', 'mentor'), ('coordinator', 'verzuimcoördinator'), ('teamleider', 'teamleider'), ('administratie', 'administratie'), ('directeur', 'directeur'), ('beheerder', 'schoolbeheerder'), ('privacy', 'privacyfunctionaris')], max_length=20, verbose_name='rol'),
+            model_name="rol",
+            name="soort",
+            field=models.CharField(
+                choices=[
+                    ("docent", "docent"),
+                    ("mentor", "mentor"),
+                    ("coordinator", "verzuimcoördinator"),
+                    ("teamleider", "teamleider"),
+                    ("administratie", "administratie"),
+                    ("directeur", "directeur"),
+                    ("beheerder", "schoolbeheerder"),
+                    ("privacy", "privacyfunctionaris"),
+                ],
+                max_length=20,
+                verbose_name="rol",
+            ),
         ),
     ]
