@@ -183,7 +183,7 @@ def school_parts(
     absences = with_lines(g.absences)
     if pupil_ids is not None:
         wanted = pl.Series("pupil_id", sorted(set(pupil_ids)), dtype=pl.String)
-        pupils = pupils.filter(pl.col("pupil_id").is_in(wanted))
+        pupils = pupils.join(wanted.to_frame(), on="pupil_id", how="semi")
     absences = absences.join(pupils.select("pupil_id", "school_id"), on="pupil_id", how="inner")
     pupils_by_school = {
         key[0]: frame for key, frame in pupils.partition_by("school_id", as_dict=True).items()
