@@ -214,7 +214,9 @@ def vingerafdruk() -> str:
                     for t in _tabellen()
                 )
             )
-            h.update(repr(cursor.fetchall()).encode())
+            # sorted: PostgreSQL may run the UNION ALL's parts in parallel workers, which return
+            # them in any order (seen in CI as a denied request that "changed" the database)
+            h.update(repr(sorted(cursor.fetchall())).encode())
         else:
             for t in _tabellen():
                 cursor.execute(f'SELECT * FROM "{t}"')
