@@ -186,24 +186,30 @@ def _meet(args: argparse.Namespace, data: dict[str, Any]) -> int:
                 laatste_sql[naam] = teller.sql
         return response
 
+    from formulier import velden, waarom, wissel  # benchmarks/belasting
+
     coordinator = client(data["coordinatoren"][0])
     gebruikers: list[dict[str, Any]] = []
     for docent in docenten:
-        rijen = [dict(r) for r in docent["rijen"]]
+        regels = range(len(docent["rijen"]))
         gebruikers.append(
             {
                 "client": client(docent["sessie"]),
                 "url": f"/registreren/{docent['groep']}/?datum={peildatum}&moment=dag",
-                "rijen": rijen,
-                "wisselaars": random.Random(docent["groep"]).sample(rijen, min(2, len(rijen))),
+                "formulier": {},  # read from the register's page (a previous run changed it)
+                "wisselaars": random.Random(docent["groep"]).sample(regels, min(2, len(regels))),
             }
         )
     with connection.execute_wrapper(teller):
         for ronde in range(args.opwarmen + args.herhaal):
             meten = ronde >= args.opwarmen
             g = gebruikers[ronde % len(gebruikers)]
+            if not g["formulier"]:
+                g["formulier"] = velden(g["client"].get(g["url"]).content.decode())
             for naam, htmx in (("register_opslaan", True), ("register_zonder_js", False)):
-                body = urlencode(_wissel(g, rng))
+                # as locustfile.py: the form as the page shows it, one pupil changed
+                g["formulier"] = wissel(g["formulier"], rng.choice(g["wisselaars"]))
+                body = urlencode(g["formulier"])
                 kop = {"HTTP_HX_REQUEST": "true"} if htmx else {}
                 response = meet(
                     naam,
@@ -214,12 +220,20 @@ def _meet(args: argparse.Namespace, data: dict[str, Any]) -> int:
                     content_type="application/x-www-form-urlencoded",
                     **kop,
                 )
+                tekst = response.content.decode()
                 # (302 with htmx: a version without the htmx answer, for comparison)
-                if response.status_code not in ((200, 302) if htmx else (302,)):
-                    raise SystemExit(f"register niet opgeslagen: {response.status_code}")
+                if response.status_code not in ((200, 302) if htmx else (302,)) or (
+                    response.status_code == 200 and "Register opgeslagen" not in tekst
+                ):
+                    raise SystemExit(
+                        f"register niet opgeslagen: {response.status_code} {waarom(tekst)}"
+                    )
+                if response.status_code == 200:
+                    g["formulier"] = velden(tekst)  # the form that replaces the page's form
             response = meet("register_openen", meten, g["client"].get, g["url"])
             if b'class="register"' not in response.content:
                 raise SystemExit("geen register (sessie verlopen?)")
+            g["formulier"] = velden(response.content.decode())
             werklijst = f"/?peildatum={peildatum}"
             response = meet("werklijst_groep", meten, g["client"].get, werklijst)
             if b'id="kop-meldingen"' not in response.content:
@@ -238,26 +252,6 @@ def _meet(args: argparse.Namespace, data: dict[str, Any]) -> int:
         stats.sort_stats("cumulative").print_stats(45)
         stats.sort_stats("tottime").print_stats(25)
     return 0
-
-
-def _wissel(g: dict[str, Any], rng: random.Random) -> dict[str, Any]:
-    """The register's data with one of the group's two chosen pupils changed (absent <->
-    present), as locustfile.py does."""
-    rij = rng.choice(g["wisselaars"])
-    if rij["status"] == "aanwezig":
-        rij.update(status="absent", reden="ongeoorloofd")
-    else:
-        leerling = rij["leerling"]
-        rij.clear()
-        rij.update(leerling=leerling, status="aanwezig")
-    post: dict[str, Any] = {
-        "form-TOTAL_FORMS": len(g["rijen"]),
-        "form-INITIAL_FORMS": len(g["rijen"]),
-    }
-    for n, r in enumerate(g["rijen"]):
-        for key, value in r.items():
-            post[f"form-{n}-{key}"] = value
-    return post
 
 
 def _p(values: list[float], q: float) -> float:

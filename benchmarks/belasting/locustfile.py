@@ -4,7 +4,8 @@ Users (``LEERRECHT_BELASTING`` names the dataset JSON of ``dataset.py``):
 
 - ``Docent`` (most users): each has a group of 20 of its own. Opens the register of the
   peildatum, then repeatedly saves it with one pupil changed (absent <-> present, the others as
-  they are) as the page does: with htmx (``HX-Request``), answered by the register's form as it
+  the page shows them: the form is read from the page and from each answer, never from the
+  dataset, since the warm-up run and earlier saves change the register) as the page does: with htmx (``HX-Request``), answered by the register's form as it
   is after the save, which replaces the form (no redirect, no second request for the page;
   without JavaScript a browser would follow a redirect to the whole page); now and then looks
   at the worklist of its group.
@@ -13,7 +14,9 @@ Users (``LEERRECHT_BELASTING`` names the dataset JSON of ``dataset.py``):
 - ``Coordinator`` (``LEERRECHT_COORDINATOREN`` users, default 5): the worklist of the whole
   school (2,000 pupils), the page the targets of the incremental evaluation are about.
 
-The save is measured as the one request it is. ``on_start`` uses a
+The save is measured as the one request it is. A save that is not answered with "Register
+opgeslagen" is a failure; the first few answers are written to ``LEERRECHT_BELASTING_UITVOER``
+(``run.py``'s output directory) and the failure names the register's message. ``on_start`` uses a
 session made by ``dataset.py`` (no password hashing during the test); ``run.py`` resets the
 statistics once every user is running.
 """
@@ -24,11 +27,11 @@ import itertools
 import json
 import os
 import random
-import re
 from http.cookiejar import Cookie
 from typing import Any
 from urllib.parse import urlsplit
 
+from formulier import bewaar_fout, velden, waarom, wissel  # benchmarks/belasting (locust's path)
 from locust import between, task
 from locust.contrib.fasthttp import FastHttpUser
 
@@ -36,7 +39,8 @@ DATA: dict[str, Any] = json.loads(
     open(os.environ["LEERRECHT_BELASTING"], encoding="utf-8").read()  # noqa: PTH123, SIM115
 )
 PEILDATUM = DATA["peildatum"]
-CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+#: where the body of a failed save is written (``run.py``: its output directory)
+UITVOER = os.environ.get("LEERRECHT_BELASTING_UITVOER")
 _volgende = itertools.count()
 _coordinatoren = itertools.count()
 
@@ -78,40 +82,35 @@ class Docent(FastHttpUser):
     def on_start(self) -> None:
         docent = DATA["docenten"][next(_volgende) % len(DATA["docenten"])]
         self.groep = docent["groep"]
-        self.rijen = [dict(r) for r in docent["rijen"]]
         self.register = f"/registreren/{self.groep}/?datum={PEILDATUM}&moment=dag"
-        self.wisselaars = random.Random(self.groep).sample(self.rijen, min(2, len(self.rijen)))
+        # the lines that change: two pupils of the group (by position), chosen per group
+        regels = range(len(docent["rijen"]))
+        self.wisselaars = random.Random(self.groep).sample(regels, min(2, len(regels)))
         _sessie(self, docent["sessie"])
-        self.token = ""
+        self.formulier: dict[str, str] = {}
         self.register_openen()
 
     def register_openen(self) -> None:
+        """Open the register; its form (as stored now) is what the next save starts from."""
         with self.client.get(
             self.register, name="GET /registreren/[groep]/", catch_response=True
         ) as pagina:
-            token = CSRF.search(pagina.text or "")
-            if token is None or 'class="register"' not in (pagina.text or ""):
+            formulier = velden(pagina.text or "")
+            if "csrfmiddlewaretoken" not in formulier or 'class="register"' not in (
+                pagina.text or ""
+            ):
                 pagina.failure("geen register (niet ingelogd?)")
             else:
-                self.token = token.group(1)
+                self.formulier = formulier
 
     @task(3)
     def register_opslaan(self) -> None:
-        rij = random.choice(self.wisselaars)
-        if rij["status"] == "aanwezig":
-            rij.update(status="absent", reden="ongeoorloofd")
-        else:
-            leerling = rij["leerling"]
-            rij.clear()
-            rij.update(leerling=leerling, status="aanwezig")
-        data: dict[str, Any] = {
-            "csrfmiddlewaretoken": self.token,
-            "form-TOTAL_FORMS": len(self.rijen),
-            "form-INITIAL_FORMS": len(self.rijen),
-        }
-        for n, r in enumerate(self.rijen):
-            for key, value in r.items():
-                data[f"form-{n}-{key}"] = value
+        if not self.formulier:
+            self.register_openen()
+            return
+        # as a teacher on the page: the form as it shows the register, with one pupil changed
+        # (never the dataset's lines: the warm-up and earlier saves changed the register)
+        data = wissel(self.formulier, random.choice(self.wisselaars))
         with self.client.post(
             self.register,
             data=data,
@@ -122,11 +121,15 @@ class Docent(FastHttpUser):
         ) as response:
             tekst = response.text or ""
             if response.status_code != 200 or "Register opgeslagen" not in tekst:
-                response.failure(f"register niet opgeslagen: {response.status_code}")
+                pad = bewaar_fout(UITVOER, "opslaan", tekst)
+                response.failure(
+                    f"register niet opgeslagen: {response.status_code} ({waarom(tekst)[:200]})"
+                    + (f", antwoord in {pad.name}" if pad is not None else "")
+                )
+                self.formulier = {}  # the next task opens the register anew, as a user would
                 return
-            token = CSRF.search(tekst)  # the form that replaces the page's form
-            if token is not None:
-                self.token = token.group(1)
+            # the form that replaces the page's form: the register as stored, a fresh token
+            self.formulier = velden(tekst)
 
     @task(1)
     def werklijst(self) -> None:

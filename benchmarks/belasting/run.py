@@ -21,7 +21,9 @@ In one run:
    user has logged in (the statistics are reset then); locust's output goes to
    ``<uitvoer>/locust.log``;
 5. prints per endpoint the number of requests, errors, p50/p95/p99, and PASS/FAIL against the
-   targets of issue 6 (register save p95 < 50 ms, worklist p95 < 150 ms, 0 errors);
+   targets of issue 6 (register save p95 < 50 ms, worklist p95 < 150 ms, 0 errors), and for a
+   failed save the register's message (the first answers are kept in the output directory as
+   ``fout-opslaan-*.html``);
 6. stops gunicorn and drops the database (``--behoud`` keeps it).
 
 Locust runs on the same machine as gunicorn and PostgreSQL, so they share its cores.
@@ -206,13 +208,16 @@ def main(argv: list[str] | None = None) -> int:
                 **env,
                 "LEERRECHT_BELASTING": str(dataset),
                 "LEERRECHT_COORDINATOREN": str(args.coordinatoren),
+                "LEERRECHT_BELASTING_UITVOER": str(uitvoer),  # the body of a failed save
             }
             if args.opwarmen:
                 print(f"opwarmen: {args.opwarmen} s (niet gemeten) ...", flush=True)
                 _locust(args, host, uitvoer / "opwarmen", args.opwarmen, locust_env)
             print("meten ...", flush=True)
             _locust(args, host, prefix, round(args.duur + opstart + 2), locust_env)
-            return _rapport(prefix.with_name("locust_stats.csv"), args, opstart)
+            resultaat = _rapport(prefix.with_name("locust_stats.csv"), args, opstart)
+            _fouten(uitvoer, bewaard=args.uitvoer is not None)
+            return resultaat
         finally:
             if gunicorn is not None:
                 gunicorn.terminate()
@@ -253,6 +258,19 @@ def _locust(
             stdout=log,
             stderr=subprocess.STDOUT,
         )
+
+
+def _fouten(uitvoer: Path, *, bewaard: bool) -> None:
+    """The failed saves whose answers locustfile.py kept (warm-up included): why each failed."""
+    from formulier import waarom  # benchmarks/belasting
+
+    bestanden = sorted(uitvoer.glob("fout-*.html"))
+    if not bestanden:
+        return
+    print()
+    print(f"antwoorden van mislukte verzoeken ({len(bestanden)}, opwarmen meegeteld):")
+    for pad in bestanden:
+        print(f"  {pad.name if not bewaard else pad}: {waarom(pad.read_text('utf-8'))[:300]}")
 
 
 def _gunicorn(args: argparse.Namespace) -> str:
