@@ -1,14 +1,12 @@
 """Template context: the user's roles at JGZ organisations, for the menu (a courtesy; every view
-checks access itself)."""
+checks access itself). Read with the rest of the menu: :func:`leerrecht.web.menu.menu_rollen`."""
 
 from __future__ import annotations
 
 from django.http import HttpRequest
 
-from leerrecht.web.jgz import scope
+from leerrecht.web.menu import menu_rollen
 
 
 def rollen(request: HttpRequest) -> dict[str, object]:
-    if not request.user.is_authenticated:
-        return {"jgz_rollen": frozenset()}
-    return {"jgz_rollen": frozenset(scope.jgz_rollen(request.user).values_list("soort", flat=True))}
+    return {"jgz_rollen": menu_rollen(request).jgz}

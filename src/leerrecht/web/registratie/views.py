@@ -29,6 +29,7 @@ from leerrecht.web import evaluatie
 from leerrecht.web.audit.log import vastleggen
 from leerrecht.web.audit.models import Actie
 from leerrecht.web.evaluaties import cache as evaluaties
+from leerrecht.web.menu import menu_rollen
 from leerrecht.web.registratie.forms import (
     ActieForm,
     KeuzeForm,
@@ -52,10 +53,17 @@ SNEL_REGISTER = True
 NADERT_DE_GRENS = 10.0  # uren ongeoorloofd in 4 lesweken waarboven 'nadert de grens' verschijnt
 
 
-def _school(request: HttpRequest) -> School:
-    mine = scope.scholen(request.user)
+def _school(request: HttpRequest, mine: list[School] | None = None) -> School:
+    """The school asked for (``?school=``) among the user's, else their first; ``mine``: the
+    user's schools when the caller has read them already (the worklist shows them too)."""
     wanted = request.GET.get("school")
-    school = mine.filter(pk=wanted).first() if wanted and wanted.isdigit() else mine.first()
+    if mine is None:
+        qs = scope.scholen(request.user)
+        school = qs.filter(pk=wanted).first() if wanted and wanted.isdigit() else qs.first()
+    elif wanted and wanted.isdigit():
+        school = next((s for s in mine if s.pk == int(wanted)), None)
+    else:
+        school = mine[0] if mine else None
     if school is None:
         raise Http404(_("U heeft geen rol op een school."))
     return school
@@ -103,12 +111,14 @@ class _Datums:
 
 @login_required
 def werklijst(request: HttpRequest) -> HttpResponse:
-    if not scope.rollen(request.user).exclude(soort=RolSoort.PRIVACY).exists():
+    # the kinds of role the menu reads anyway (one query per request for both)
+    if not menu_rollen(request).school - {RolSoort.PRIVACY.value}:
         # office, SWV or JGZ staff and privacy officers: no school role that sees pupils
         elders = startpagina(request.user)
         if elders is not None:
             return redirect(elders)
-    school = _school(request)
+    scholen = list(scope.scholen(request.user))  # for the choice of school as well
+    school = _school(request, scholen)
     as_of = _as_of(request)
     # plain rows, not model instances: a school of 2,000 pupils (evaluatie.LeerlingRij)
     leerlingen = {
@@ -190,10 +200,11 @@ def werklijst(request: HttpRequest) -> HttpResponse:
         for r in evaluation.results
         if NADERT_DE_GRENS <= r.lopende_uren < 16
     ]
-    groepen = list(scope.groepen(request.user, school))
+    schoolbreed = scope.schoolbreed(request.user, school)
+    groepen = list(scope.groepen(request.user, school, breed=schoolbreed))
     context: dict[str, Any] = {
         "school": school,
-        "scholen": scope.scholen(request.user),
+        "scholen": scholen,
         "as_of": as_of,
         "meldingen": meldingen,
         "signalen": signalen,
@@ -202,7 +213,7 @@ def werklijst(request: HttpRequest) -> HttpResponse:
         "grens": grens,
         "groepen": groepen,
         "groep_links": _groep_links(groepen, peildatum) if SNEL_WERKLIJST else "",
-        "schoolbreed": scope.schoolbreed(request.user, school),
+        "schoolbreed": schoolbreed,
     }
     return render(request, "werklijst.html", context)
 
@@ -212,8 +223,9 @@ def _afgehandeld(
 ) -> list[ActieAfgehandeld]:
     """Actions marked done since ``horizon`` for these pupils. For a whole school they are
     selected by school rather than by a list of 2,000 ids (as the stored evaluations are)."""
-    eigen = {p.pk for p in leerlingen if p.school_id == school.pk}
-    anders = [p.pk for p in leerlingen if p.school_id != school.pk]
+    school_id = school.pk  # (a model's pk is a property: once, not twice per pupil)
+    eigen = {p.pk for p in leerlingen if p.school_id == school_id}
+    anders = [p.pk for p in leerlingen if p.school_id != school_id]
     qs = ActieAfgehandeld.objects.filter(bereikt_op__gte=horizon).select_related("gedaan_door")
     if len(eigen) <= evaluaties.LIJST_TOT:
         return list(qs.filter(leerling_id__in=[*eigen, *anders]))
@@ -240,7 +252,7 @@ def _groep_links(groepen: list[Groep], peildatum: str) -> SafeString:
 @login_required
 def registreren(request: HttpRequest, groep_id: int) -> HttpResponse:
     groep = get_object_or_404(Groep.objects.select_related("school"), pk=groep_id)
-    if not scope.groepen(request.user, groep.school).filter(pk=groep.pk).exists():
+    if not scope.mag_groep(request.user, groep):
         raise Http404(_("Deze groep hoort niet bij uw rollen."))
     calendar = evaluatie.calendar_for(groep.school)
     keuze = KeuzeForm(request.GET or None, initial={"datum": dt.date.today()})

@@ -9,7 +9,7 @@
 from __future__ import annotations
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from leerrecht.web.scholen.models import SCHOOLBREDE_ROLLEN, Groep, Leerling, Rol, RolSoort, School
 
@@ -34,10 +34,28 @@ def heeft_rol(user: User, school: School, *soorten: RolSoort) -> bool:
     return rollen(user).filter(school=school, soort__in=list(soorten)).exists()
 
 
-def groepen(user: User, school: School) -> QuerySet[Groep]:
-    if schoolbreed(user, school):
+def groepen(user: User, school: School, *, breed: bool | None = None) -> QuerySet[Groep]:
+    """The groups of ``school`` this user may see (``breed``: :func:`schoolbreed` when the
+    caller has asked it already)."""
+    if breed is None:
+        breed = schoolbreed(user, school)
+    if breed:
         return school.groepen.all()
     return Groep.objects.filter(rollen__in=rollen(user).filter(school=school)).distinct()
+
+
+def mag_groep(user: User, groep: Groep) -> bool:
+    """Whether ``groep`` is among :func:`groepen` of its school, with one query: a schoolwide
+    role at its school, or a role at its school with this group."""
+    mine = rollen(user).filter(school_id=groep.school_id)
+    return (
+        Groep.objects.filter(pk=groep.pk, school_id=groep.school_id)
+        .filter(
+            Exists(mine.filter(soort__in=list(SCHOOLBREDE_ROLLEN)))
+            | Exists(mine.filter(groepen=OuterRef("pk")))
+        )
+        .exists()
+    )
 
 
 def leerlingen(user: User, school: School | None = None) -> QuerySet[Leerling]:
