@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import typing
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -151,6 +151,29 @@ class LeerlingRij:
     startkwalificatie: bool
     uitschrijfreden: str
     nieuwe_inschrijving_vanaf: dt.date | None
+    #: the hash of all the fields above, computed once (the worklist of a school looks up
+    #: 2,000 rows per request in :data:`leerrecht.web.evaluaties.cache.LEERLINGEN`)
+    _hash: int = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        waarden = (
+            self.pk,
+            self.school_id,
+            self.voornaam,
+            self.achternaam,
+            self.geboortedatum,
+            self.ingeschreven_vanaf,
+            self.ingeschreven_tot,
+            self.woongemeente,
+            self.groep,
+            self.startkwalificatie,
+            self.uitschrijfreden,
+            self.nieuwe_inschrijving_vanaf,
+        )
+        object.__setattr__(self, "_hash", hash(waarden))
+
+    def __hash__(self) -> int:  # equal rows have equal fields, so equal hashes
+        return self._hash
 
     def __str__(self) -> str:  # as Leerling.__str__
         return f"{self.voornaam} {self.achternaam}"
@@ -173,34 +196,50 @@ _RIJ_VELDEN = (
 )
 
 
+class _Rijen:
+    """The :class:`LeerlingRij` of each row of values read, kept per process: the worklist
+    of a school reads the same 2,000 rows on every request, and building them cost more than
+    reading them. The key is the whole row of values, so a changed pupil or group name is
+    another key (a new row): nothing needs invalidating. Full at ``maximum``: emptied."""
+
+    def __init__(self, maximum: int) -> None:
+        self.maximum = maximum
+        self._data: dict[tuple[Any, ...], LeerlingRij] = {}
+
+    def rijen(self, waarden: Iterable[tuple[Any, ...]]) -> list[LeerlingRij]:
+        data = self._data
+        groepen: dict[int, GroepNaam] = {}
+        rijen = []
+        for rij in waarden:
+            klaar = data.get(rij)
+            if klaar is None:
+                pk, school_id, voor, achter, geb, van, tot, gem, gid, gnaam, sk, reden, nieuw = rij
+                groep = None
+                if gid is not None:
+                    groep = groepen.get(gid)
+                    if groep is None:
+                        groep = groepen[gid] = GroepNaam(gid, gnaam)
+                klaar = LeerlingRij(
+                    pk, school_id, voor, achter, geb, van, tot, gem, groep, sk, reden, nieuw
+                )
+                if len(data) >= self.maximum:
+                    data.clear()
+                data[rij] = klaar
+            rijen.append(klaar)
+        return rijen
+
+    def leeg(self) -> None:
+        self._data.clear()
+
+
+#: per process; 50,000 rows are 25 schools of 2,000 pupils
+RIJEN = _Rijen(50_000)
+
+
 def leerling_rijen(leerlingen: QuerySet[m.Leerling]) -> list[LeerlingRij]:
-    """The pupils of ``leerlingen`` (in its order) as :class:`LeerlingRij`."""
-    groepen: dict[int, GroepNaam] = {}
-    rijen = []
-    for (
-        pk,
-        school_id,
-        voor,
-        achter,
-        geb,
-        van,
-        tot,
-        gem,
-        gid,
-        gnaam,
-        sk,
-        reden,
-        nieuw,
-    ) in leerlingen.values_list(*_RIJ_VELDEN):
-        groep = None
-        if gid is not None:
-            groep = groepen.get(gid)
-            if groep is None:
-                groep = groepen[gid] = GroepNaam(gid, gnaam)
-        rijen.append(
-            LeerlingRij(pk, school_id, voor, achter, geb, van, tot, gem, groep, sk, reden, nieuw)
-        )
-    return rijen
+    """The pupils of ``leerlingen`` (in its order) as :class:`LeerlingRij` (an unchanged
+    pupil: the same object as before, :data:`RIJEN`)."""
+    return RIJEN.rijen(leerlingen.values_list(*_RIJ_VELDEN))
 
 
 def core_pupil(leerling: LeerlingGegevens) -> Pupil:

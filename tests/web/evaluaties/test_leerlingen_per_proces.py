@@ -78,3 +78,55 @@ def test_vol_is_leeg_en_opnieuw_gevuld(school: School, monkeypatch: pytest.Monke
     monkeypatch.setattr(cache.LEERLINGEN, "maximum", 10)
     evalueer_als_de_werklijst(school)
     assert 0 < len(cache.LEERLINGEN._data) <= 10
+
+
+def test_een_ongewijzigde_rij_is_hetzelfde_object_een_gewijzigde_een_nieuwe(
+    school: School,
+) -> None:
+    """leerling_rijen keeps the row per row of values (evaluatie.RIJEN): unchanged pupils give
+    the same object, a change of the pupil or its group's name a new, equal-to-the-data row."""
+    evaluatie.RIJEN.leeg()
+    eerst = {r.pk: r for r in rijen(school)}
+    weer = {r.pk: r for r in rijen(school)}
+    assert all(weer[pk] is eerst[pk] for pk in eerst)
+    p = school.leerlingen.order_by("pk").first()
+    assert p is not None and p.groep is not None
+    p.achternaam = "Anders"
+    p.save()
+    groep = p.groep
+    groep.naam = f"{groep.naam}-nieuw"
+    groep.save()
+    nu = {r.pk: r for r in rijen(school)}
+    assert nu[p.pk] is not eerst[p.pk]
+    assert (nu[p.pk].achternaam, str(nu[p.pk].groep)) == ("Anders", groep.naam)
+    for pk, rij in nu.items():
+        leerling = Leerling.objects.select_related("groep").get(pk=pk)
+        assert (rij.voornaam, rij.achternaam, rij.geboortedatum, rij.woongemeente) == (
+            leerling.voornaam,
+            leerling.achternaam,
+            leerling.geboortedatum,
+            leerling.woongemeente,
+        )
+        assert (rij.groep.naam if rij.groep else None) == (
+            leerling.groep.naam if leerling.groep else None
+        )
+        if leerling.groep_id != groep.pk:
+            assert rij is eerst[pk]
+    # equal rows are equal with equal hashes, whether kept or built anew
+    evaluatie.RIJEN.leeg()
+    opnieuw = {r.pk: r for r in rijen(school)}
+    assert all(opnieuw[pk] == nu[pk] and hash(opnieuw[pk]) == hash(nu[pk]) for pk in nu)
+    assert opnieuw[p.pk] is not nu[p.pk]
+
+
+def test_rijen_vol_is_leeg_en_opnieuw_gevuld(
+    school: School, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    evaluatie.RIJEN.leeg()
+    monkeypatch.setattr(evaluatie.RIJEN, "maximum", 10)
+    alle = rijen(school)
+    assert 0 < len(evaluatie.RIJEN._data) <= 10
+    assert [r.pk for r in alle] == list(
+        school.leerlingen.order_by("pk").values_list("pk", flat=True)
+    )
+    evalueer_als_de_werklijst(school)

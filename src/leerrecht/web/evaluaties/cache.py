@@ -289,8 +289,9 @@ def _per_leerling(
 ) -> dict[int, Any]:
     """``{pupil id: value}`` from ``qs`` for these pupils: the first column is the pupil id,
     the value the second column, or a tuple of the rest when there are more."""
-    eigen = [p.pk for p in pupils if p.school_id == school.pk]
-    anders = [p.pk for p in pupils if p.school_id != school.pk]
+    school_id = school.pk  # (a model's pk is a property: once, not twice per pupil)
+    eigen = [p.pk for p in pupils if p.school_id == school_id]
+    anders = [p.pk for p in pupils if p.school_id != school_id]
     gevonden: dict[int, Any] = {}
     delen: list[QuerySet[Any]] = []
     if len(eigen) > LIJST_TOT:
