@@ -10,7 +10,9 @@ sample and extrapolated linearly, labelled as such), of a bare DuckDB window que
 the 16-hours sums per pupil per 4 lesweken (the practical floor), the ratios, the peak memory of
 each run, an equality check of vectorised against reference on the sample, and the targets of
 issue 6 with PASS/FAIL. Every engine runs in a fresh subprocess, so its peak memory (RSS
-high-water mark) is its own. Needs the optional dependencies: pip install -e '.[bench]'.
+high-water mark) is its own, and every engine process starts with the allocator settings for a
+batch process (``leerrecht.batch.memory``; ``--geheugen standaard`` measures the system's
+defaults). Needs the optional dependencies: pip install -e '.[bench]'.
 
 Never run by pytest: timings are not asserted in unit tests.
 """
@@ -244,9 +246,14 @@ class Row:
         return self.reference is not None and 0 < self.reference_sample < self.size
 
 
+ALLOCATOR_ENV: dict[str, str] | None = None  # set by _parent: the environment of every child
+
+
 def _run_child(argv: list[str]) -> dict[str, Any]:
     command = [sys.executable, SOURCE if Path(SOURCE).exists() else __file__, "--child", *argv]
-    proc = subprocess.run(command, capture_output=True, text=True, check=False)
+    proc = subprocess.run(
+        command, capture_output=True, text=True, check=False, env=ALLOCATOR_ENV or None
+    )
     if proc.returncode != 0:
         raise RuntimeError(f"{' '.join(argv)} faalde:\n{proc.stderr[-3000:]}")
     line = proc.stdout.strip().splitlines()[-1]
@@ -475,6 +482,15 @@ def main(argv: list[str] | None = None) -> int:
         default=list(ENGINES),
         help="welke metingen (standaard alle drie)",
     )
+    parser.add_argument(
+        "--geheugen",
+        choices=("batch", "standaard"),
+        default="batch",
+        help=(
+            "allocatorinstellingen van elk meetproces: 'batch' (leerrecht.batch.memory, "
+            "aanbevolen voor een batchproces) of 'standaard' (die van het systeem)"
+        ),
+    )
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--engine", choices=(*ENGINES, "generate"), help=argparse.SUPPRESS)
     parser.add_argument("--outcome", default=None, help=argparse.SUPPRESS)
@@ -509,8 +525,17 @@ def _parent(args: argparse.Namespace) -> int:
         if "vectorised" in args.engines
         else ("gevectoriseerde engine niet gevraagd (--engines)")
     )
+    global ALLOCATOR_ENV
+    if args.geheugen == "batch":
+        from leerrecht.batch.memory import BATCH_ALLOCATOR_ENV, batch_environment
+
+        ALLOCATOR_ENV = batch_environment(os.environ)
+        allocator = ", ".join(f"{k}={ALLOCATOR_ENV[k]}" for k in BATCH_ALLOCATOR_ENV)
+    else:
+        allocator = "standaard van het systeem"
     print(_machine())
     print(f"protocollen: {'nee' if args.no_protocol else 'ja'}; seed {args.seed}")
+    print(f"allocator van elk meetproces (--geheugen {args.geheugen}): {allocator}")
     print()
     rows: list[Row] = []
     common = ["--no-protocol"] if args.no_protocol else []
