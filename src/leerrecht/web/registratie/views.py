@@ -347,9 +347,10 @@ def registreren(request: HttpRequest, groep_id: int) -> HttpResponse:
 
 def _bestaand(leerlingen: list[Leerling], datum: dt.date, moment: str) -> dict[int, Registratie]:
     """The registrations on the register of ``datum`` and ``moment``, per pupil id."""
+    ids = [p.pk for p in leerlingen]  # (ids, not instances: the same query, less to resolve)
     return {
         r.leerling_id: r
-        for r in Registratie.objects.filter(leerling__in=leerlingen, datum=datum, moment=moment)
+        for r in Registratie.objects.filter(leerling_id__in=ids, datum=datum, moment=moment)
     }
 
 
