@@ -424,6 +424,28 @@ def test_in_delen_per_school_over_threads_is_de_uitkomst_dezelfde(
     assert outcome.equals(reference), outcome.diff(reference)
 
 
+def test_meer_delen_dan_threads_geven_dezelfde_uitkomst(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Above PART_PUPILS pupils the schools go into more parts than threads (the peak memory
+    follows the parts in flight); the outcome is the same."""
+    from leerrecht.batch.generate import generate
+
+    g = generate(2000, 5, pupils_per_school=250)
+    monkeypatch.setattr(vectorised, "SPLIT_FROM", 1)
+    monkeypatch.setattr(vectorised, "PART_PUPILS", 600)
+    made: list[int] = []
+    split = vectorised.split_schools
+
+    def counted(frames: vectorised.Frames, parts: int) -> list[vectorised.SchoolPart]:
+        made.append(parts)
+        return split(frames, parts)
+
+    monkeypatch.setattr(vectorised, "split_schools", counted)
+    outcome = evaluate_frames(g, g.as_of, workers=2)
+    assert made == [4]  # ceil(2000 / 600)
+    reference = evaluate_reference(g, g.as_of)
+    assert outcome.equals(reference), outcome.diff(reference)
+
+
 def test_in_delen_over_threads_gaan_veel_kandidaten_voor_de_referentie_naar_een_proces(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

@@ -21,7 +21,8 @@ hours are not within 1e-9 seconds of whole seconds (see vectorised_wettelijk for
 
 Hours are compared in whole seconds ("ticks"), which makes every sum exact and independent of
 the order of summing; the reported hours are summed as floats in the reference's order. From
-``SPLIT_FROM`` pupils the schools are split over ``workers`` threads.
+``SPLIT_FROM`` pupils the schools are split into parts of at most about ``PART_PUPILS`` pupils,
+evaluated in ``workers`` threads.
 
 docs/performance.md ("Hoe de gevectoriseerde evaluatie werkt") gives the argument.
 """
@@ -29,6 +30,7 @@ docs/performance.md ("Hoe de gevectoriseerde evaluatie werkt") gives the argumen
 from __future__ import annotations
 
 import datetime as dt
+import math
 import multiprocessing
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -73,6 +75,9 @@ DAY_BITS = 17
 PARALLEL_FROM = 300
 #: From this many pupils the schools are split over ``workers`` threads.
 SPLIT_FROM = 100_000
+#: At most about this many pupils per part: a part's tables are freed (and their memory reused
+#: by the next part) when it is done, so the peak memory follows the parts in flight, not N.
+PART_PUPILS = 250_000
 
 KIND_CODES = {k.value: i for i, k in enumerate(Kind)}
 REASON_CODES = {r.value: i for i, r in enumerate(Reason)}
@@ -1403,15 +1408,16 @@ def evaluate_frames(
 ) -> Outcome:
     """The vectorised evaluation; equal to :func:`leerrecht.batch.reference.evaluate_reference`.
 
-    From ``SPLIT_FROM`` pupils the schools are split into ``workers`` parts of about equal
-    size, evaluated in as many threads (every result depends on one pupil and its school, and
-    the heavy array work releases the GIL); each thread runs the reference for its candidates
-    in one worker process when they are many. Else ``workers`` processes run the reference for
-    the candidates. The processes are started with 'spawn': a script that calls this needs the
-    usual ``if __name__ == "__main__":`` guard."""
+    From ``SPLIT_FROM`` pupils the schools are split into parts of about equal size, at least
+    ``workers`` and at most about ``PART_PUPILS`` pupils each, evaluated in ``workers`` threads
+    (every result depends on one pupil and its school, and the heavy array work releases the
+    GIL); each thread runs the reference for its candidates in one worker process when they are
+    many. Else ``workers`` processes run the reference for the candidates. The processes are
+    started with 'spawn': a script that calls this needs the usual ``if __name__ ==
+    "__main__":`` guard."""
     if workers > 1 and g.pupils.height >= SPLIT_FROM:
-        parts = split_schools(g, workers)
-        with ThreadPoolExecutor(max_workers=len(parts)) as pool:
+        parts = split_schools(g, max(workers, math.ceil(g.pupils.height / PART_PUPILS)))
+        with ThreadPoolExecutor(max_workers=workers) as pool:
             done = pool.map(
                 # each thread: one process for the reference when its part has many candidates
                 lambda part: _finish_parts(plan(part, as_of, with_protocol), part, processes=1),

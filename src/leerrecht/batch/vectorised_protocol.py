@@ -461,7 +461,9 @@ def _member(sorted_keys: IntArray, keys: IntArray) -> BoolArray:
 
 
 def _sorted_unique(keys: IntArray) -> IntArray:
-    keys = np.sort(keys)
+    # the keys are a few sorted runs (change days come per pupil and day): a stable sort
+    # (timsort) merges them in linear time, where the default quicksort sorts from scratch
+    keys = np.sort(keys, kind="stable")
     if len(keys) > 1:
         keys = keys[np.append(True, keys[1:] != keys[:-1])]
     return keys
