@@ -21,6 +21,7 @@ from leerrecht.web.jgz.models import JgzRol
 from leerrecht.web.leerplicht.models import BureauRol
 from leerrecht.web.scholen.models import Rol
 from leerrecht.web.thuiszitters.models import SwvRol
+from leerrecht.web.vaste_query import VasteQuery
 
 #: the attribute of the request that holds the answer, with the user's id
 ATTRIBUUT = "_leerrecht_menu_rollen"
@@ -37,23 +38,32 @@ class MenuRollen:
 GEEN = MenuRollen(frozenset(), frozenset(), frozenset(), frozenset())
 
 
-def lees(gebruiker_id: int) -> MenuRollen:
-    """The kinds of role of this account, with one query."""
+def _vraag(gebruiker: int) -> QuerySet[Any]:
+    """The four kinds of role as (source, value) rows, one UNION ALL."""
     tekst = CharField()
 
     def deel(qs: QuerySet[Any], bron: str, waarde: Cast) -> QuerySet[Any]:
-        gefilterd: QuerySet[Any] = qs.filter(gebruiker_id=gebruiker_id).order_by()
+        gefilterd: QuerySet[Any] = qs.filter(gebruiker_id=gebruiker).order_by()
         paren: QuerySet[Any] = gefilterd.annotate(
             _bron=Value(bron, output_field=tekst), _waarde=waarde
         ).values_list("_bron", "_waarde")
         return paren
 
-    vraag = deel(Rol.objects.all(), "school", Cast(F("soort"), tekst)).union(
+    return deel(Rol.objects.all(), "school", Cast(F("soort"), tekst)).union(
         deel(BureauRol.objects.all(), "bureau", Cast(F("soort"), tekst)),
         deel(SwvRol.objects.all(), "swv", Cast(F("swv_id"), tekst)),
         deel(JgzRol.objects.all(), "jgz", Cast(F("soort"), tekst)),
         all=True,
     )
+
+
+#: the SQL written once per process (every page with the menu asks it)
+_VRAAG = VasteQuery(_vraag, "gebruiker")
+
+
+def lees(gebruiker_id: int) -> MenuRollen:
+    """The kinds of role of this account, with one query."""
+    vraag = _VRAAG.rijen(gebruiker=gebruiker_id)
     per_bron: dict[str, set[str]] = {"school": set(), "bureau": set(), "swv": set(), "jgz": set()}
     for bron, waarde in vraag:
         per_bron[bron].add(waarde)

@@ -8,10 +8,13 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from leerrecht.web.scholen.models import SCHOOLBREDE_ROLLEN, Groep, Leerling, Rol, RolSoort, School
+from leerrecht.web.vaste_query import VasteQuery
 
 User = AbstractBaseUser | AnonymousUser
 
@@ -27,7 +30,25 @@ def scholen(user: User) -> QuerySet[School]:
 
 
 def schoolbreed(user: User, school: School) -> bool:
-    return rollen(user).filter(school=school, soort__in=list(SCHOOLBREDE_ROLLEN)).exists()
+    if not user.is_authenticated:
+        return False
+    if school is None or school.pk is None:
+        return rollen(user).filter(school=school, soort__in=list(SCHOOLBREDE_ROLLEN)).exists()
+    return bool(_SCHOOLBREED.rijen(gebruiker=user.pk, school=school.pk))
+
+
+#: :func:`schoolbreed` as SQL written once per process (asked on every school page)
+_SCHOOLBREED = VasteQuery(
+    lambda gebruiker, school: (
+        Rol.objects.filter(
+            gebruiker_id=gebruiker, school_id=school, soort__in=sorted(SCHOOLBREDE_ROLLEN)
+        )
+        .order_by()
+        .values("pk")[:1]
+    ),
+    "gebruiker",
+    "school",
+)
 
 
 def heeft_rol(user: User, school: School, *soorten: RolSoort) -> bool:
@@ -47,15 +68,26 @@ def groepen(user: User, school: School, *, breed: bool | None = None) -> QuerySe
 def mag_groep(user: User, groep: Groep) -> bool:
     """Whether ``groep`` is among :func:`groepen` of its school, with one query: a schoolwide
     role at its school, or a role at its school with this group."""
-    mine = rollen(user).filter(school_id=groep.school_id)
+    if not user.is_authenticated:
+        return False
+    return bool(_MAG_GROEP.rijen(gebruiker=user.pk, school=groep.school_id, groep=groep.pk))
+
+
+def _mag_groep(gebruiker: int, school: int, groep: int) -> QuerySet[Any]:
+    mine = Rol.objects.filter(gebruiker_id=gebruiker, school_id=school)
     return (
-        Groep.objects.filter(pk=groep.pk, school_id=groep.school_id)
+        Groep.objects.filter(pk=groep, school_id=school)
         .filter(
-            Exists(mine.filter(soort__in=list(SCHOOLBREDE_ROLLEN)))
+            Exists(mine.filter(soort__in=sorted(SCHOOLBREDE_ROLLEN)))
             | Exists(mine.filter(groepen=OuterRef("pk")))
         )
-        .exists()
+        .order_by()
+        .values("pk")[:1]
     )
+
+
+#: :func:`mag_groep` as SQL written once per process (every register request asks it)
+_MAG_GROEP = VasteQuery(_mag_groep, "gebruiker", "school", "groep")
 
 
 def leerlingen(user: User, school: School | None = None) -> QuerySet[Leerling]:
