@@ -91,6 +91,16 @@ def _child(args: argparse.Namespace) -> int:
 
     result: dict[str, Any] = {"engine": args.engine}
     started = time.perf_counter()
+    if args.engine == "geheugen":
+        import numpy as np
+
+        size = 2 * 2**30
+        touched = np.ones(size // 8)  # a fresh process: new pages, written once
+        result["eval_s"] = time.perf_counter() - started
+        result["gb_per_s"] = size / 2**30 / result["eval_s"]
+        result["check"] = float(touched[-1])
+        print(json.dumps(result))
+        return 0
     if args.engine == "generate":
         result.update(_generate_child(args))
         result["peak_rss_mb"] = _peak_rss_mb()
@@ -492,7 +502,9 @@ def main(argv: list[str] | None = None) -> int:
         ),
     )
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
-    parser.add_argument("--engine", choices=(*ENGINES, "generate"), help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--engine", choices=(*ENGINES, "generate", "geheugen"), help=argparse.SUPPRESS
+    )
     parser.add_argument("--outcome", default=None, help=argparse.SUPPRESS)
     parser.add_argument("--as-of", default=None, help=argparse.SUPPRESS)
     parser.add_argument("--size", type=int, default=0, help=argparse.SUPPRESS)
@@ -534,6 +546,12 @@ def _parent(args: argparse.Namespace) -> int:
     else:
         allocator = "standaard van het systeem"
     print(_machine())
+    touch = _run_child(["--engine", "geheugen"])
+    print(
+        f"nieuw geheugen (2 GB voor het eerst beschrijven in een vers proces): "
+        f"{touch['gb_per_s']:.1f} GB/s; op een net gestarte virtuele machine is dat vaak veel "
+        "minder, tot het geheugen een keer is gebruikt (zie docs/performance.md)"
+    )
     print(f"protocollen: {'nee' if args.no_protocol else 'ja'}; seed {args.seed}")
     print(f"allocator van elk meetproces (--geheugen {args.geheugen}): {allocator}")
     print()

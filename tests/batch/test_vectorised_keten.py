@@ -419,6 +419,10 @@ def test_in_delen_per_school_over_threads_is_de_uitkomst_dezelfde(
     parts = vectorised.split_schools(g, 2)
     assert [p.pupils.height for p in parts] == [500, 500]
     assert sum(p.absences.height for p in parts) == g.absences.height
+    for part in parts:  # every absence with its own pupil, in the original order
+        assert part.absences.join(part.pupils, on="pupil_id", how="anti").height == 0
+        lines = part.absences.get_column("line")
+        assert lines.is_sorted()
     reference = evaluate_reference(g, g.as_of)
     outcome = evaluate_frames(g, g.as_of, workers=2)
     assert outcome.equals(reference), outcome.diff(reference)
@@ -433,13 +437,13 @@ def test_meer_delen_dan_threads_geven_dezelfde_uitkomst(monkeypatch: pytest.Monk
     monkeypatch.setattr(vectorised, "SPLIT_FROM", 1)
     monkeypatch.setattr(vectorised, "PART_PUPILS", 600)
     made: list[int] = []
-    split = vectorised.split_schools
+    label = vectorised._label_parts
 
-    def counted(frames: vectorised.Frames, parts: int) -> list[vectorised.SchoolPart]:
+    def counted(frames: vectorised.Frames, parts: int) -> vectorised._Labelled:
         made.append(parts)
-        return split(frames, parts)
+        return label(frames, parts)
 
-    monkeypatch.setattr(vectorised, "split_schools", counted)
+    monkeypatch.setattr(vectorised, "_label_parts", counted)
     outcome = evaluate_frames(g, g.as_of, workers=2)
     assert made == [4]  # ceil(2000 / 600)
     reference = evaluate_reference(g, g.as_of)
@@ -468,3 +472,23 @@ def test_in_delen_over_threads_gaan_veel_kandidaten_voor_de_referentie_naar_een_
     reference = evaluate_reference(frames, D(2026, 1, 30))
     assert outcome.equals(reference), outcome.diff(reference)
     assert outcome.meldingen.filter(pl.col("soort") == "16_uur").height == 6
+
+
+def test_in_delen_gaat_een_leerlingnummer_op_twee_scholen_met_beide_mee() -> None:
+    """The same pupil id at two schools (two enrolments in one table): the absences with that
+    id go into the part of each school, as the per-pupil join did."""
+    b = Builder()
+    for school in ("s1", "s2"):
+        b.school(school, sector="po", region="zuid")
+        b.pupil(f"{school}-eigen", school_id=school)
+        b.pupil("gedeeld", school_id=school)
+    for pid in ("s1-eigen", "gedeeld", "s2-eigen"):
+        b.register(pid, D(2026, 1, 12))
+    frames = b.frames()
+    parts = vectorised.split_schools(frames, 2)
+    assert sorted(p.pupils.height for p in parts) == [2, 2]
+    for part in parts:
+        ids = part.pupils.get_column("pupil_id").to_list()
+        assert "gedeeld" in ids
+        assert sorted(part.absences.get_column("pupil_id").to_list()) == sorted(ids)
+        assert part.absences.get_column("line").is_sorted()

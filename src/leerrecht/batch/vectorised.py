@@ -1416,13 +1416,17 @@ def evaluate_frames(
     started with 'spawn': a script that calls this needs the usual ``if __name__ ==
     "__main__":`` guard."""
     if workers > 1 and g.pupils.height >= SPLIT_FROM:
-        parts = split_schools(g, max(workers, math.ceil(g.pupils.height / PART_PUPILS)))
+        labelled = _label_parts(g, max(workers, math.ceil(g.pupils.height / PART_PUPILS)))
+
+        def run(i: int) -> list[Outcome]:
+            part = labelled.part(i)
+            if part is None:
+                return []
+            # one process for the reference when this part has many candidates
+            return _finish_parts(plan(part, as_of, with_protocol), part, processes=1)
+
         with ThreadPoolExecutor(max_workers=workers) as pool:
-            done = pool.map(
-                # each thread: one process for the reference when its part has many candidates
-                lambda part: _finish_parts(plan(part, as_of, with_protocol), part, processes=1),
-                parts,
-            )
+            done = pool.map(run, range(labelled.parts))
             return Outcome.concat([outcome for outcomes in done for outcome in outcomes])
     return finish(plan(g, as_of, with_protocol), g, workers=workers)
 
@@ -1438,28 +1442,76 @@ class SchoolPart:
 
 
 def split_schools(g: Frames, parts: int) -> list[SchoolPart]:
+    """The schools dealt into ``parts`` parts of about equal numbers of pupils (see
+    :func:`_label_parts`)."""
+    labelled = _label_parts(g, parts)
+    return [part for i in range(parts) if (part := labelled.part(i)) is not None]
+
+
+def _label_parts(g: Frames, parts: int) -> _Labelled:
     """The schools dealt into ``parts`` parts of about equal numbers of pupils (largest school
-    first, into the smallest part)."""
+    first, into the smallest part), each with its pupils and absences in their original order.
+
+    The part of an absence is looked up once per run of absences of the same pupil (they come
+    grouped by pupil), not once per absence: one pass over the absences instead of a join per
+    part."""
     sizes = g.pupils.group_by("school_id").len().sort("len", "school_id", descending=[True, False])
     load = [0] * parts
-    members: list[list[Any]] = [[] for _ in range(parts)]
+    part_of: dict[Any, int] = {}
     for school_id, size in sizes.iter_rows():
         i = load.index(min(load))
-        members[i].append(school_id)
+        part_of[school_id] = i
         load[i] += int(size)
-    absences = with_lines(g.absences)
-    dtype = g.pupils.schema["school_id"]
-    result: list[SchoolPart] = []
-    for ids in members:
-        if not ids:
-            continue
-        wanted = pl.col("school_id").is_in(pl.Series(ids, dtype=dtype).implode())
-        pupils = g.pupils.filter(wanted)
-        result.append(
-            SchoolPart(
-                schools=g.schools.filter(wanted),
-                pupils=pupils,
-                absences=absences.join(pupils.select("pupil_id"), on="pupil_id", how="semi"),
-            )
+    schools = g.schools.with_columns(
+        pl.col("school_id")
+        .cast(pl.String)
+        .replace_strict(
+            {str(k): v for k, v in part_of.items()}, default=None, return_dtype=pl.Int64
         )
-    return result
+        .alias("_part")
+    )
+    pupils = g.pupils.join(
+        schools.select("school_id", "_part"), on="school_id", how="left", maintain_order="left"
+    )
+    absences = with_lines(g.absences)
+    if pupils.get_column("pupil_id").is_unique().all():
+        ids = absences.get_column("pupil_id")
+        run = ids.rle_id()
+        firsts = (
+            absences.select("pupil_id")
+            .with_columns(run.alias("_run"))
+            .unique("_run", keep="first", maintain_order=True)
+        )
+        part_of_run = (
+            firsts.join(pupils.select("pupil_id", "_part"), on="pupil_id", how="left")
+            .sort("_run")
+            .get_column("_part")
+        )
+        absences = absences.with_columns(part_of_run.gather(run).alias("_part"))
+    else:  # the same pupil id in two schools: its absences go with each of them
+        absences = absences.join(
+            pupils.select("pupil_id", "_part"), on="pupil_id", how="inner", maintain_order="left"
+        )
+    return _Labelled(schools, pupils, absences, parts)
+
+
+@dataclass(frozen=True)
+class _Labelled:
+    """Schools, pupils and absences with the number of their part (``_part``)."""
+
+    schools: pl.DataFrame
+    pupils: pl.DataFrame
+    absences: pl.DataFrame
+    parts: int
+
+    def part(self, i: int) -> SchoolPart | None:
+        """Part ``i`` (None when it has no pupils): a filter, cheaper than partition_by for a
+        few parts, and run in the part's own thread."""
+        pupils = self.pupils.filter(pl.col("_part") == i).drop("_part")
+        if pupils.height == 0:
+            return None
+        return SchoolPart(
+            schools=self.schools.filter(pl.col("_part") == i).drop("_part"),
+            pupils=pupils,
+            absences=self.absences.filter(pl.col("_part") == i).drop("_part"),
+        )
