@@ -10,8 +10,8 @@ process's time was kernel time, most of it ``clear_page`` on page faults.
 The settings keep freed memory inside the process, where the next array reuses it:
 
 - Polars' allocator (jemalloc, read from ``_RJEM_MALLOC_CONF``): freed pages are never purged
-  (``dirty_decay_ms:-1,muzzy_decay_ms:-1``), and its memory uses transparent huge pages
-  (``thp:always``: one fault per 2 MB instead of per 4 KB). Polars itself sets
+  (``dirty_decay_ms:-1,muzzy_decay_ms:-1``; transparent huge pages, ``thp:always``, made no
+  measurable difference and are left to the system). Polars itself sets
   ``dirty_decay_ms:500,muzzy_decay_ms:1000`` (purge after half a second, good for a long-lived
   process that should give memory back) and appends the variable's value, so these win
   (polars/__init__.py; pola-rs/polars issue 18088 and pull request 21829);
@@ -30,7 +30,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-POLARS_ALLOCATOR = "dirty_decay_ms:-1,muzzy_decay_ms:-1,thp:always,metadata_thp:always"
+POLARS_ALLOCATOR = "dirty_decay_ms:-1,muzzy_decay_ms:-1"
 GLIBC_MALLOC = (
     "glibc.malloc.mmap_max=0"
     ":glibc.malloc.trim_threshold=68719476736"  # 64 GiB: never trim while running
