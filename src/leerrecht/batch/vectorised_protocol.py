@@ -291,16 +291,25 @@ class _Group:
             pl.Series(members, dtype=pl.Boolean).gather(checks.get_column("pix"))
         )
         self._series: dict[tuple[Any, ...], _Series] = {}
+        self._counts: dict[tuple[tuple[int, ...], tuple[int, ...]], tuple[IntArray, IntArray]] = {}
         self._per_sd: dict[tuple[str, int], IntArray] = {}
 
     def counts(self, kinds: list[int], reasons: list[int]) -> tuple[IntArray, IntArray]:
-        """Per local pupil-day: number of matching registrations and their ticks."""
+        """Per local pupil-day: number of matching registrations and their ticks (computed
+        once per selection: several steps of a protocol count the same registrations)."""
+        key = (tuple(kinds), tuple(reasons))
+        known = self._counts.get(key)
+        if known is not None:
+            return known
         sel = in_codes(self.reg_kind, kinds) & in_codes(self.reg_reason, reasons)
-        n = np.bincount(self.reg_local[sel], minlength=len(self.rows)).astype(np.int64)
-        ticks = np.bincount(
-            self.reg_local[sel], weights=self.reg_ticks[sel], minlength=len(self.rows)
-        )
-        return n, np.rint(ticks).astype(np.int64)
+        local = self.reg_local[sel]
+        n = np.bincount(local, minlength=len(self.rows)).astype(np.int64)
+        ticks = np.bincount(local, weights=self.reg_ticks[sel], minlength=len(self.rows))
+        result = (n, np.rint(ticks).astype(np.int64))
+        n.flags.writeable = False  # shared between steps
+        result[1].flags.writeable = False
+        self._counts[key] = result
+        return result
 
     def per_school_day(self, what: str, n: int) -> IntArray:
         """Per school day (global index): the day number of add_months(day, -n) ('back'),
