@@ -83,3 +83,33 @@ def test_schoolbreed_en_mag_groep_zoals_de_orm(world: World) -> None:
                     assert scope.mag_groep(user, groep) is verwacht, (user, groep)
     assert not scope.schoolbreed(AnonymousUser(), world.school)
     assert not scope.mag_groep(AnonymousUser(), world.groep_a)
+
+
+def test_de_leerlingen_van_de_werklijst_zoals_de_orm_ze_leest(world: World) -> None:
+    """The worklist's pupils: the same values of the same types in the same order as
+    values_list on scope.leerlingen (dates and booleans converted on SQLite too)."""
+    from leerrecht.web import evaluatie
+    from leerrecht.web.registratie import views
+
+    world.a1.startkwalificatie = True
+    world.a1.ingeschreven_tot = world.a1.ingeschreven_vanaf.replace(year=2030)
+    world.a1.save()
+    beide = make_user("beide", world.other_school, RolSoort.COORDINATOR)
+    Rol.objects.create(gebruiker=beide, school=world.school, soort=RolSoort.DOCENT).groepen.set(
+        [world.groep_b]
+    )
+    for user in User.objects.all():
+        for school in School.objects.all():
+            orm = list(scope.leerlingen(user, school).values_list(*evaluatie.RIJ_VELDEN))
+            vast = views._LEERLINGEN.rijen(gebruiker=user.pk, school=school.pk)
+            assert [[(type(v), v) for v in rij] for rij in vast] == [
+                [(type(v), v) for v in rij] for rij in orm
+            ]
+            evaluatie.RIJEN.leeg()
+            rijen = views._leerling_rijen(user, school)
+            assert rijen == evaluatie.leerling_rijen(scope.leerlingen(user, school))
+    assert any(
+        r[10] is True
+        for r in views._LEERLINGEN.rijen(gebruiker=world.coordinator.pk, school=world.school.pk)
+    )
+    assert views._leerling_rijen(AnonymousUser(), world.school) == []

@@ -196,7 +196,7 @@ class LeerlingRij:
         return f"{self.voornaam} {self.achternaam}"
 
 
-_RIJ_VELDEN = (
+RIJ_VELDEN = (
     "pk",
     "school_id",
     "voornaam",
@@ -256,7 +256,7 @@ RIJEN = _Rijen(50_000)
 def leerling_rijen(leerlingen: QuerySet[m.Leerling]) -> list[LeerlingRij]:
     """The pupils of ``leerlingen`` (in its order) as :class:`LeerlingRij` (an unchanged
     pupil: the same object as before, :data:`RIJEN`)."""
-    return RIJEN.rijen(leerlingen.values_list(*_RIJ_VELDEN))
+    return RIJEN.rijen(leerlingen.values_list(*RIJ_VELDEN))
 
 
 def core_pupil(leerling: LeerlingGegevens) -> Pupil:

@@ -27,23 +27,38 @@ from django.db.models import QuerySet
 _EERSTE = -918_273_600
 
 
-class VasteQuery:
-    """``bouw(**placeholders)`` returns the queryset; ``rijen(**values)`` its rows."""
+_Gecompileerd = tuple[str, list[str | None], list[Any], list[tuple[int, tuple[list[Any], Any]]]]
 
-    def __init__(self, bouw: Callable[..., QuerySet[Any]], *namen: str) -> None:
+
+class VasteQuery:
+    """``bouw(**placeholders)`` returns the queryset; ``rijen(**values)`` its rows.
+
+    ``omzetten``: the values go through the ORM's converters of the selected columns, as the
+    queryset's ``values_list`` would give them (dates and booleans from SQLite); not for a
+    ``union``, whose columns are converted by the caller."""
+
+    def __init__(
+        self, bouw: Callable[..., QuerySet[Any]], *namen: str, omzetten: bool = False
+    ) -> None:
         self.bouw = bouw
         self.namen = namen
-        self._sql: dict[tuple[str, str], tuple[str, list[str | None], list[Any]]] = {}
+        self.omzetten = omzetten
+        self._sql: dict[tuple[str, str], _Gecompileerd] = {}
         self._lock = threading.Lock()
 
-    def _gecompileerd(self, using: str) -> tuple[str, list[str | None], list[Any]]:
+    def _gecompileerd(self, using: str) -> _Gecompileerd:
         vendor = connections[using].vendor
         sleutel = (using, vendor)
         klaar = self._sql.get(sleutel)
         if klaar is None:
             plaatshouders = {naam: _EERSTE - n for n, naam in enumerate(self.namen)}
             qs = self.bouw(**plaatshouders)
-            sql, params = qs.query.get_compiler(using=using).as_sql()
+            compiler = qs.query.get_compiler(using=using)
+            sql, params = compiler.as_sql()
+            omzetters: list[tuple[int, tuple[list[Any], Any]]] = []
+            if self.omzetten:
+                kolommen = [s[0] for s in compiler.select[: compiler.col_count]]
+                omzetters = list(compiler.get_converters(kolommen).items())
             per_waarde = {v: k for k, v in plaatshouders.items()}
             namen = [
                 per_waarde.get(p) if isinstance(p, int) and not isinstance(p, bool) else None
@@ -52,17 +67,30 @@ class VasteQuery:
             gevonden = {n for n in namen if n is not None}
             if gevonden != set(self.namen):
                 raise ValueError(f"niet elke plaatshouder staat in de SQL: {sorted(gevonden)}")
-            klaar = (sql, namen, list(params))
+            klaar = (sql, namen, list(params), omzetters)
             with self._lock:
                 self._sql[sleutel] = klaar
         return klaar
 
     def rijen(self, using: str = "default", **waarden: int) -> list[tuple[Any, ...]]:
-        sql, namen, params = self._gecompileerd(using)
+        sql, namen, params, omzetters = self._gecompileerd(using)
         gevuld = [p if n is None else waarden[n] for n, p in zip(namen, params, strict=True)]
-        with connections[using].cursor() as cursor:
+        connection = connections[using]
+        with connection.cursor() as cursor:
             cursor.execute(sql, gevuld)
-            return list(cursor.fetchall())
+            rijen = cursor.fetchall()
+        if not omzetters:
+            return list(rijen)
+        omgezet = []
+        for rij in rijen:
+            waarden_rij = list(rij)
+            for pos, (functies, expressie) in omzetters:
+                waarde = waarden_rij[pos]
+                for functie in functies:
+                    waarde = functie(waarde, expressie, connection)
+                waarden_rij[pos] = waarde
+            omgezet.append(tuple(waarden_rij))
+        return omgezet
 
 
 def datum(waarde: dt.date | str) -> dt.date:

@@ -45,6 +45,7 @@ from leerrecht.web.registratie.ziekteverzuim import HERCLASSIFICATIE_DOEL
 from leerrecht.web.scholen import scope
 from leerrecht.web.scholen.models import Groep, Leerling, RolSoort, School
 from leerrecht.web.startpagina import startpagina
+from leerrecht.web.vaste_query import VasteQuery
 
 #: write the worklist's rows of protocol steps with :class:`SignaalRijen` (same HTML)
 SNEL_WERKLIJST = True
@@ -121,9 +122,7 @@ def werklijst(request: HttpRequest) -> HttpResponse:
     school = _school(request, scholen)
     as_of = _as_of(request)
     # plain rows, not model instances: a school of 2,000 pupils (evaluatie.LeerlingRij)
-    leerlingen = {
-        str(p.pk): p for p in evaluatie.leerling_rijen(scope.leerlingen(request.user, school))
-    }
+    leerlingen = {str(p.pk): p for p in _leerling_rijen(request.user, school)}
     try:
         # only pupils whose registrations or data changed are evaluated again
         evaluation = evaluaties.evalueer(school, leerlingen.values(), as_of)
@@ -216,6 +215,35 @@ def werklijst(request: HttpRequest) -> HttpResponse:
         "schoolbreed": schoolbreed,
     }
     return render(request, "werklijst.html", context)
+
+
+class _Gebruiker:
+    """A signed-in account by id alone, to build :func:`scope.leerlingen`'s query for it."""
+
+    is_authenticated = True
+
+    def __init__(self, pk: int) -> None:
+        self.pk = pk
+
+
+#: the worklist's pupils (scope.leerlingen as evaluatie.leerling_rijen reads them), its SQL
+#: written once per process
+_LEERLINGEN = VasteQuery(
+    lambda gebruiker, school: scope.leerlingen(
+        cast(User, _Gebruiker(gebruiker)), School(pk=school)
+    ).values_list(*evaluatie.RIJ_VELDEN),
+    "gebruiker",
+    "school",
+    omzetten=True,
+)
+
+
+def _leerling_rijen(user: Any, school: School) -> list[evaluatie.LeerlingRij]:
+    """``evaluatie.leerling_rijen(scope.leerlingen(user, school))``, without building the
+    query each time (the same SQL, values and order)."""
+    if not user.is_authenticated:
+        return evaluatie.leerling_rijen(scope.leerlingen(user, school))
+    return evaluatie.RIJEN.rijen(_LEERLINGEN.rijen(gebruiker=user.pk, school=school.pk))
 
 
 def _afgehandeld(
