@@ -376,6 +376,8 @@ class _Series:
         total = np.cumsum(self.value)
         first = np.maximum.accumulate(np.where(segment_starts(self.pix), np.arange(len(total)), 0))
         self.running = total - (total[first] - self.value[first]) if len(total) else total
+        self.running.flags.writeable = False  # handed out as it is by upto_gsd
+        self.value.flags.writeable = False
         self.key_gsd = self.pix * (1 << 24) + self.gsd
         self.key_day = self.pix * (1 << 32) + self.day
         self.key_slot = self.pix * (1 << SLOT_BITS) + self.slot
@@ -393,9 +395,19 @@ class _Series:
         return np.where(ok, self.running[np.maximum(i, 0)], 0)
 
     def upto_gsd(self, pix: IntArray, gsd: IntArray) -> IntArray:
-        return self._at(self.key_gsd, pix * (1 << 24) + gsd, pix)
+        query = pix * (1 << 24) + gsd
+        if len(query) == len(self.key_gsd) and np.array_equal(query, self.key_gsd):
+            # the days of the series themselves (a step whose change days are its metric's
+            # days): the running totals, without a search
+            result: IntArray = self.running
+            return result
+        return self._at(self.key_gsd, query, pix)
 
     def upto_day(self, pix: IntArray, day: IntArray) -> IntArray:
+        if len(day) and (len(self.day) == 0 or int(self.day.min()) > int(day.max())):
+            # every day asked comes before the first metric day (the day before the school
+            # year of a table that holds one school year): nothing to search
+            return np.zeros(len(day), dtype=np.int64)
         return self._at(self.key_day, pix * (1 << 32) + day, pix)
 
     def upto_slot(self, pix: IntArray, slot: IntArray) -> IntArray:
@@ -404,6 +416,9 @@ class _Series:
     def on(self, pix: IntArray, gsd: IntArray) -> IntArray:
         """The value on the day itself (0 when the metric has no registration that day)."""
         query = pix * (1 << 24) + gsd
+        if len(query) == len(self.key_gsd) and np.array_equal(query, self.key_gsd):
+            result: IntArray = self.value
+            return result
         i = np.searchsorted(self.key_gsd, query, side="left")
         ok = i < len(self.key_gsd)
         ok[ok] = self.key_gsd[i[ok]] == query[ok]
