@@ -492,3 +492,42 @@ def test_in_delen_gaat_een_leerlingnummer_op_twee_scholen_met_beide_mee() -> Non
         assert "gedeeld" in ids
         assert sorted(part.absences.get_column("pupil_id").to_list()) == sorted(ids)
         assert part.absences.get_column("line").is_sorted()
+
+
+HALF_HONDERDSTE = [0.005, 0.025, 0.75, 0.005, 0.75, 0.015, 0.5, 0.015, 0.025, 0.005]
+
+
+@pytest.mark.parametrize(
+    ("uren", "exact"),
+    [
+        # 7,542 s = 2.095 hours exactly, which rounds to 2.1; the floats added left to right
+        # give 2.0949999999999998, which rounds to 2.09, as the reference reports it
+        (HALF_HONDERDSTE, True),
+        ([5 / 60] * 9 + [0.25], True),  # 3,600 s: no half hundredth, decided in whole seconds
+        ([5 / 60] * 9 + [0.1234567891], False),  # not whole seconds: summed as floats
+    ],
+)
+def test_uren_van_een_melding_overig_zoals_de_referentie_ze_optelt(
+    uren: list[float], exact: bool
+) -> None:
+    """parkstad-po te-laat-10x (seed 001): the 'overig' melding carries the ongeoorloofd hours
+    from the first late to the tenth. The engine adds whole seconds, and sums as floats in the
+    reference's order only a sum on a half hundredth or hours that are no whole seconds."""
+    b = Builder()
+    b.school("s1", sector="po", region="zuid", protocol="parkstad-po")
+    b.pupil("p1")
+    days = school_days(D(2025, 9, 1), D(2025, 10, 10))[:10]
+    for hours, day in zip(uren, days, strict=True):
+        b.register("p1", day, kind="late", hours=hours)
+    frames = b.frames()
+    as_of = D(2025, 10, 10)
+    outcome = evaluate_frames(frames, as_of, workers=1)
+    reference = evaluate_reference(frames, as_of)
+    assert outcome.equals(reference), outcome.diff(reference)
+    overig = outcome.meldingen.filter(pl.col("soort") == "overig")
+    assert overig.height == 1
+    total = 0.0
+    for hours in uren:
+        total = total + hours
+    assert overig.get_column("hours").to_list() == [round(total, 2)]
+    assert vectorised.build_tables(frames, as_of).p_exact.tolist() == [exact]

@@ -351,6 +351,17 @@ class Tables:
     _d_start: IntArray | None = None
     _r_start: IntArray | None = None
     _ong_hours: FloatArray | None = None
+    _p_exact: BoolArray | None = None
+
+    @property
+    def p_exact(self) -> BoolArray:
+        """Per pupil: all hours whole seconds (see ``vectorised_wettelijk.exact_pupils``), so
+        a sum of them is decided exactly in whole seconds."""
+        if self._p_exact is None:
+            from leerrecht.batch.vectorised_wettelijk import exact_pupils
+
+            self._p_exact = exact_pupils(self)
+        return self._p_exact
 
     @property
     def d_slot(self) -> IntArray:
@@ -1083,7 +1094,6 @@ def _luxe(t: Tables, members: BoolArray, lrv_days: BoolArray | None = None) -> _
 def plan(g: Frames, as_of: dt.date, with_protocol: bool = True) -> Plan:
     """Decide per pupil what the reference has to evaluate (see :class:`Plan`)."""
     from leerrecht.batch.vectorised_protocol import protocol_reach
-    from leerrecht.batch.vectorised_wettelijk import exact_pupils
 
     t = build_tables(g, as_of)
     flags = _statutory(t)
@@ -1098,7 +1108,7 @@ def plan(g: Frames, as_of: dt.date, with_protocol: bool = True) -> Plan:
     # the 16-uur chain (16 uur, herhaalmeldingen, LRV) is computed here when the hours are
     # whole seconds; else the reference evaluates the statutory rules
     statutory = (flags["zestien_uur"] | flags["lrv"]) & ~full
-    exact = exact_pupils(t)
+    exact = t.p_exact
     chain = statutory & exact
     statutory = statutory & ~exact
     if not with_protocol:

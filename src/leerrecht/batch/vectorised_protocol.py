@@ -1184,7 +1184,16 @@ def _overig(g: _Group, node: _Node, pix: IntArray, gsd: IntArray, last: IntArray
     key = ong_pix * (1 << 32) + ong_day
     lo = np.searchsorted(key, pix * (1 << 32) + begin, side="left")
     hi = np.searchsorted(key, pix * (1 << 32) + day, side="right")
-    lengths = np.maximum(hi - lo, 0)
+    # The reference sums the hours as floats, left to right; the outcome keeps them rounded
+    # to hundredths. For a pupil whose hours are whole seconds the exact sum in seconds rounds
+    # the same, unless it lies on a half hundredth (seconds = 18 modulo 36): only those, and
+    # the pupils with other hours, are summed as floats (as vectorised_wettelijk does).
+    capped = np.minimum(t.ong_ticks[ong], t.cals.sd_ticks[np.maximum(t.d_gsd[ong], 0)])
+    cumulative = np.concatenate([np.zeros(1, dtype=np.int64), np.cumsum(capped)])
+    seconds = np.where(hi > lo, cumulative[np.maximum(hi, lo)] - cumulative[lo], 0)
+    total = seconds / TICKS
+    as_floats = ~t.p_exact[pix] | (seconds % 36 == 18)
+    lengths = np.where(as_floats, np.maximum(hi - lo, 0), 0)
     index = np.repeat(np.arange(len(pix)), lengths)
     member = np.repeat(lo, lengths) + (
         np.arange(int(lengths.sum())) - np.repeat(np.cumsum(lengths) - lengths, lengths)
@@ -1192,7 +1201,6 @@ def _overig(g: _Group, node: _Node, pix: IntArray, gsd: IntArray, last: IntArray
     starts = np.ones(len(index), dtype=np.bool_)
     starts[1:] = index[1:] != index[:-1]
     sums = running_float_sum(hours[member], starts)
-    total = np.zeros(len(pix), dtype=np.float64)
     ends = segment_last(starts)
     total[index[ends]] = sums[ends]
     return pl.DataFrame(
