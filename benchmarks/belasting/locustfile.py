@@ -4,8 +4,9 @@ Users (``LEERRECHT_BELASTING`` names the dataset JSON of ``dataset.py``):
 
 - ``Docent`` (most users): each has a group of 20 of its own. Opens the register of the
   peildatum, then repeatedly saves it with one pupil changed (absent <-> present, the others as
-  the page shows them: the form is read from the page and from each answer, never from the
-  dataset, since the warm-up run and earlier saves change the register) as the page does: with htmx (``HX-Request``), answered by the register's form as it
+  the page shows them: the form is read from the page, never from the dataset, since the
+  warm-up run and earlier saves change the register; after a save the answer's token is
+  taken, the lines are those just saved) as the page does: with htmx (``HX-Request``), answered by the register's form as it
   is after the save, which replaces the form (no redirect, no second request for the page;
   without JavaScript a browser would follow a redirect to the whole page); now and then looks
   at the worklist of its group.
@@ -27,6 +28,7 @@ import itertools
 import json
 import os
 import random
+import re
 from http.cookiejar import Cookie
 from typing import Any
 from urllib.parse import urlsplit
@@ -39,6 +41,7 @@ DATA: dict[str, Any] = json.loads(
     open(os.environ["LEERRECHT_BELASTING"], encoding="utf-8").read()  # noqa: PTH123, SIM115
 )
 PEILDATUM = DATA["peildatum"]
+CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 #: where the body of a failed save is written (``run.py``: its output directory)
 UITVOER = os.environ.get("LEERRECHT_BELASTING_UITVOER")
 _volgende = itertools.count()
@@ -128,8 +131,13 @@ class Docent(FastHttpUser):
                 )
                 self.formulier = {}  # the next task opens the register anew, as a user would
                 return
-            # the form that replaces the page's form: the register as stored, a fresh token
-            self.formulier = velden(tekst)
+            # The answer is the form as stored now: the lines as posted (the changed line is
+            # stored as sent), with a fresh token. Parsing the whole form for every save would
+            # cost this process a few ms of the cores it shares with the server; the token is
+            # enough. A failed save opens the register anew (above).
+            token = CSRF.search(tekst)
+            data["csrfmiddlewaretoken"] = token.group(1) if token else data["csrfmiddlewaretoken"]
+            self.formulier = data
 
     @task(1)
     def werklijst(self) -> None:
