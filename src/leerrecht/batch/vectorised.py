@@ -77,7 +77,7 @@ PARALLEL_FROM = 300
 SPLIT_FROM = 100_000
 #: At most about this many pupils per part: a part's tables are freed (and their memory reused
 #: by the next part) when it is done, so the peak memory follows the parts in flight, not N.
-PART_PUPILS = 250_000
+PART_PUPILS = 125_000
 
 KIND_CODES = {k.value: i for i, k in enumerate(Kind)}
 REASON_CODES = {r.value: i for i, r in enumerate(Reason)}
