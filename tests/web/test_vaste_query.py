@@ -113,3 +113,35 @@ def test_de_leerlingen_van_de_werklijst_zoals_de_orm_ze_leest(world: World) -> N
         for r in views._LEERLINGEN.rijen(gebruiker=world.coordinator.pk, school=world.school.pk)
     )
     assert views._leerling_rijen(AnonymousUser(), world.school) == []
+
+
+def _velden(obj: Any) -> dict[str, Any]:
+    return {f.attname: getattr(obj, f.attname) for f in type(obj)._meta.concrete_fields}
+
+
+def test_de_scholen_en_groepen_van_de_werklijst_zoals_de_orm_ze_leest(world: World) -> None:
+    """The worklist's schools and groups: the same instances (every field, same types), in the
+    same order, as scope.scholen and scope.groepen."""
+    from leerrecht.web.registratie import views
+
+    Groep.objects.create(school=world.school, naam="1a")
+    beide = make_user("beide", world.other_school, RolSoort.COORDINATOR)
+    Rol.objects.create(gebruiker=beide, school=world.school, soort=RolSoort.DOCENT).groepen.set(
+        [world.groep_b, world.groep_a]
+    )
+    School.objects.filter(pk=world.school.pk).update(uren_wo="3.50")
+    for user in User.objects.all():
+        orm = list(scope.scholen(user))
+        vast = views._scholen(user)
+        assert [_velden(s) for s in vast] == [_velden(s) for s in orm]
+        assert [[type(v) for v in _velden(s).values()] for s in vast] == [
+            [type(v) for v in _velden(s).values()] for s in orm
+        ]
+        assert all(not s._state.adding for s in vast)
+        for school in School.objects.all():
+            for breed in (True, False):
+                orm_g = list(scope.groepen(user, school, breed=breed))
+                vast_g = views._groepen(user, school, breed)
+                assert [_velden(g) for g in vast_g] == [_velden(g) for g in orm_g]
+    assert [s.naam for s in views._scholen(beide)] == ["De Eik", "De Linde"]
+    assert views._scholen(AnonymousUser()) == []

@@ -118,7 +118,7 @@ def werklijst(request: HttpRequest) -> HttpResponse:
         elders = startpagina(request.user)
         if elders is not None:
             return redirect(elders)
-    scholen = list(scope.scholen(request.user))  # for the choice of school as well
+    scholen = _scholen(request.user)  # for the choice of school as well
     school = _school(request, scholen)
     as_of = _as_of(request)
     # plain rows, not model instances: a school of 2,000 pupils (evaluatie.LeerlingRij)
@@ -200,7 +200,7 @@ def werklijst(request: HttpRequest) -> HttpResponse:
         if NADERT_DE_GRENS <= r.lopende_uren < 16
     ]
     schoolbreed = scope.schoolbreed(request.user, school)
-    groepen = list(scope.groepen(request.user, school, breed=schoolbreed))
+    groepen = _groepen(request.user, school, schoolbreed)
     context: dict[str, Any] = {
         "school": school,
         "scholen": scholen,
@@ -236,6 +236,52 @@ _LEERLINGEN = VasteQuery(
     "school",
     omzetten=True,
 )
+
+
+_SCHOOL_VELDEN = tuple(f.attname for f in School._meta.concrete_fields)
+_GROEP_VELDEN = tuple(f.attname for f in Groep._meta.concrete_fields)
+#: the worklist's schools and groups (scope.scholen, scope.groepen), their SQL written once
+_SCHOLEN = VasteQuery(
+    lambda gebruiker: scope.scholen(cast(User, _Gebruiker(gebruiker))).values_list(*_SCHOOL_VELDEN),
+    "gebruiker",
+    omzetten=True,
+)
+_GROEPEN_BREED = VasteQuery(
+    lambda school: scope.groepen(
+        cast(User, _Gebruiker(0)), School(pk=school), breed=True
+    ).values_list(*_GROEP_VELDEN),
+    "school",
+    omzetten=True,
+)
+_GROEPEN_EIGEN = VasteQuery(
+    lambda gebruiker, school: scope.groepen(
+        cast(User, _Gebruiker(gebruiker)), School(pk=school), breed=False
+    ).values_list(*_GROEP_VELDEN),
+    "gebruiker",
+    "school",
+    omzetten=True,
+)
+
+
+def _scholen(user: Any) -> list[School]:
+    """``list(scope.scholen(user))``, without building the query each time."""
+    if not user.is_authenticated:
+        return list(scope.scholen(user))
+    return [
+        School.from_db("default", _SCHOOL_VELDEN, rij) for rij in _SCHOLEN.rijen(gebruiker=user.pk)
+    ]
+
+
+def _groepen(user: Any, school: School, breed: bool) -> list[Groep]:
+    """``list(scope.groepen(user, school, breed=breed))``, without building the query each
+    time."""
+    if not user.is_authenticated:
+        return list(scope.groepen(user, school, breed=breed))
+    if breed:  # every group of the school
+        rijen = _GROEPEN_BREED.rijen(school=school.pk)
+    else:
+        rijen = _GROEPEN_EIGEN.rijen(gebruiker=user.pk, school=school.pk)
+    return [Groep.from_db("default", _GROEP_VELDEN, rij) for rij in rijen]
 
 
 def _leerling_rijen(user: Any, school: School) -> list[evaluatie.LeerlingRij]:
