@@ -34,6 +34,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+#: the environment this script was started with: Polars sets _RJEM_MALLOC_CONF in os.environ
+#: when it is imported (this process imports it to print versions), so the children's
+#: allocator settings are based on this copy
+STARTED_ENV = dict(os.environ)
 ROOT = Path(__file__).resolve().parent
 DEFAULT_DATA = ROOT / "data"
 SOURCE = "benchmarks/evaluatie.py"
@@ -541,9 +545,10 @@ def _parent(args: argparse.Namespace) -> int:
     if args.geheugen == "batch":
         from leerrecht.batch.memory import BATCH_ALLOCATOR_ENV, batch_environment
 
-        ALLOCATOR_ENV = batch_environment(os.environ)
+        ALLOCATOR_ENV = batch_environment(STARTED_ENV)
         allocator = ", ".join(f"{k}={ALLOCATOR_ENV[k]}" for k in BATCH_ALLOCATOR_ENV)
     else:
+        ALLOCATOR_ENV = STARTED_ENV
         allocator = "standaard van het systeem"
     print(_machine())
     touch = _run_child(["--engine", "geheugen"])

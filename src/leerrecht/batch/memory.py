@@ -23,7 +23,9 @@ Both allocators read their settings when the process starts, so they are given t
 process (:func:`batch_environment`), never changed in a running one. The price is that the
 process keeps its peak memory until it ends, which suits a batch process (the benchmark's
 engine process, a nightly batch job) and not a web server, whose settings are left alone.
-A variable the operator has set already is kept as it is.
+A variable the operator has set already is kept as it is. Polars writes ``_RJEM_MALLOC_CONF``
+into ``os.environ`` when it is imported, so a process that has imported Polars passes the
+environment it was started with (a copy taken before the import), not ``os.environ``.
 """
 
 from __future__ import annotations
